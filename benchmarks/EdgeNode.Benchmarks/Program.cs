@@ -1,0 +1,1 @@
+public class BenchProgram { public static void Main() {} }

@@ -1,0 +1,243 @@
+using EdgeCompute.EdgeNode.Events;
+using EdgeCompute.EdgeNode.Model;
+
+namespace EdgeCompute.EdgeNode.Configuration;
+
+/// <summary>
+/// Validates an <see cref="EdgeConfig"/> and turns it into an <see cref="EdgeSnapshot"/>, collecting
+/// every error (file, JSON path, what is wrong) instead of stopping at the first.
+/// </summary>
+internal sealed class EdgeSnapshotFactory
+{
+    private static readonly HashSet<string> KnownMethods = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"];
+
+    private readonly string _file;
+    private readonly string _functionsDirectory;
+    private readonly EdgeConfig _config;
+    private readonly List<ConfigError> _errors;
+    private readonly Dictionary<string, FunctionModel?> _functions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EdgeEventType> _strictestEvent = new(StringComparer.Ordinal);
+
+    public EdgeSnapshotFactory(string file, EdgeConfig config, List<ConfigError> errors)
+    {
+        _file = file;
+        _config = config;
+        _errors = errors;
+        _functionsDirectory = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", config.FunctionsDirectory));
+    }
+
+    public EdgeSnapshot? Build(long version)
+    {
+        if (_config.Distributions.Count == 0)
+        {
+            Error("$.distributions", "at least one distribution is required");
+        }
+        // Functions first: a viewer event binding tightens a function's limits.
+        CollectBindings();
+        foreach (var name in _config.Functions.Keys.Where(n => !_strictestEvent.ContainsKey(n)))
+        {
+            Error($"$.functions.{name}", $"settings for function '{name}', which no cache behaviour uses");
+        }
+        foreach (var (name, eventType) in _strictestEvent)
+        {
+            var limit = eventType.IsOriginEvent() ? EdgeLimits.OriginCodeSizeLimit : EdgeLimits.ViewerCodeSizeLimit;
+            _config.Functions.TryGetValue(name, out var overrides);
+            var function = FunctionDirectoryReader.Read(_functionsDirectory, name, overrides, limit, _errors);
+            if (function is not null && !eventType.IsOriginEvent())
+            {
+                CheckViewerLimits(function);
+            }
+            _functions[name] = function;
+        }
+
+        var distributions = new List<DistributionModel>();
+        var hosts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        DistributionModel? defaultDistribution = null;
+        for (var i = 0; i < _config.Distributions.Count; i++)
+        {
+            var path = $"$.distributions[{i}]";
+            var distribution = BuildDistribution(_config.Distributions[i], path);
+            if (distribution is null)
+            {
+                continue;
+            }
+            if (!ids.Add(distribution.Id))
+            {
+                Error($"{path}.id", $"'{distribution.Id}' is used by another distribution");
+            }
+            foreach (var host in distribution.HostNames)
+            {
+                if (!hosts.TryAdd(host, distribution.Id))
+                {
+                    Error(path, $"host name '{host}' is already served by distribution '{hosts[host]}'");
+                }
+            }
+            if (_config.Distributions[i].Default)
+            {
+                if (defaultDistribution is not null)
+                {
+                    Error($"{path}.default", $"only one distribution may be the default; '{defaultDistribution.Id}' already is");
+                }
+                defaultDistribution ??= distribution;
+            }
+            distributions.Add(distribution);
+        }
+        if (_errors.Count > 0)
+        {
+            return null;
+        }
+        var functions = _functions.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!);
+        return new EdgeSnapshot(distributions, defaultDistribution, functions, version);
+    }
+
+    private void CollectBindings()
+    {
+        foreach (var distribution in _config.Distributions)
+        {
+            foreach (var behavior in distribution.CacheBehaviors)
+            {
+                foreach (var (eventName, association) in behavior.Functions)
+                {
+                    if (association.Name is { Length: > 0 } name && EdgeEventTypeExtensions.TryParse(eventName, out var type))
+                    {
+                        // The viewer events' limits are the stricter ones; they win when both bind a function.
+                        if (!_strictestEvent.TryGetValue(name, out var seen) || (seen.IsOriginEvent() && !type.IsOriginEvent()))
+                        {
+                            _strictestEvent[name] = type;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private void CheckViewerLimits(FunctionModel function)
+    {
+        if (function.MemorySizeMb > 128)
+        {
+            Error($"$.functions.{function.Name}", $"function '{function.Name}' is bound to a viewer event, where memory is limited to 128 MB (it has {function.MemorySizeMb})");
+        }
+        if (function.Timeout > EdgeLimits.ViewerTimeout && _config.Functions.TryGetValue(function.Name, out var s) && s.Timeout is not null)
+        {
+            Error($"$.functions.{function.Name}.timeout", $"function '{function.Name}' is bound to a viewer event, where the timeout is at most 5 s");
+        }
+    }
+
+    private DistributionModel? BuildDistribution(DistributionConfig config, string path)
+    {
+        var before = _errors.Count;
+        if (string.IsNullOrWhiteSpace(config.Id))
+        {
+            Error($"{path}.id", "is required (e.g. EDFDVBD6EXAMPLE)");
+        }
+        if (string.IsNullOrWhiteSpace(config.DomainName))
+        {
+            Error($"{path}.domainName", "is required (e.g. d111111abcdef8.cloudfront.net)");
+        }
+        var origins = new Dictionary<string, OriginModel>(StringComparer.Ordinal);
+        if (config.Origins.Count == 0)
+        {
+            Error($"{path}.origins", "at least one origin is required");
+        }
+        for (var i = 0; i < config.Origins.Count; i++)
+        {
+            var origin = OriginFactory.Build(config.Origins[i], $"{path}.origins[{i}]", Error);
+            if (origin is not null && !origins.TryAdd(origin.Id, origin))
+            {
+                Error($"{path}.origins[{i}].id", $"'{origin.Id}' is used by another origin of this distribution");
+            }
+        }
+        if (config.CacheBehaviors.Count == 0)
+        {
+            Error($"{path}.cacheBehaviors", "at least one cache behaviour is required (the last usually has pathPattern \"*\")");
+        }
+        var behaviors = new List<CacheBehaviorModel>();
+        for (var i = 0; i < config.CacheBehaviors.Count; i++)
+        {
+            if (BuildBehavior(config.CacheBehaviors[i], $"{path}.cacheBehaviors[{i}]", origins) is { } behavior)
+            {
+                behaviors.Add(behavior);
+            }
+        }
+        if (_errors.Count > before)
+        {
+            return null;
+        }
+        var hostNames = new List<string> { config.DomainName! };
+        hostNames.AddRange(config.Aliases);
+        return new DistributionModel
+        {
+            Id = config.Id!,
+            DomainName = config.DomainName!,
+            HostNames = hostNames,
+            Behaviors = behaviors,
+            RunViewerResponseOnErrors = config.RunViewerResponseOnErrors,
+        };
+    }
+
+    private CacheBehaviorModel? BuildBehavior(CacheBehaviorConfig config, string path, Dictionary<string, OriginModel> origins)
+    {
+        var before = _errors.Count;
+        if (string.IsNullOrEmpty(config.PathPattern))
+        {
+            Error($"{path}.pathPattern", "is required (\"*\" matches every path)");
+        }
+        OriginModel? origin = null;
+        if (string.IsNullOrEmpty(config.OriginId))
+        {
+            Error($"{path}.originId", "is required");
+        }
+        else if (!origins.TryGetValue(config.OriginId, out origin))
+        {
+            Error($"{path}.originId", $"no origin with id '{config.OriginId}' in this distribution");
+        }
+        HashSet<string>? methods = null;
+        if (config.AllowedMethods is { } allowed)
+        {
+            methods = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var method in allowed)
+            {
+                if (!KnownMethods.Contains(method))
+                {
+                    Error($"{path}.allowedMethods", $"'{method}' is not one of {string.Join(", ", KnownMethods)}");
+                }
+                methods.Add(method);
+            }
+        }
+        var bindings = new List<FunctionBinding>();
+        foreach (var (eventName, association) in config.Functions)
+        {
+            var at = $"{path}.functions.{eventName}";
+            if (!EdgeEventTypeExtensions.TryParse(eventName, out var type))
+            {
+                Error(at, "is not an event; use viewer-request, origin-request, origin-response or viewer-response");
+                continue;
+            }
+            if (association.IncludeBody && !type.IsRequestEvent())
+            {
+                Error($"{at}.includeBody", "applies to request events only");
+            }
+            if (string.IsNullOrEmpty(association.Name))
+            {
+                Error($"{at}.name", "is required: the function's folder name");
+                continue;
+            }
+            if (_functions.TryGetValue(association.Name, out var function) && function is not null)
+            {
+                bindings.Add(new FunctionBinding(type, function, association.IncludeBody));
+            }
+            else
+            {
+                Error($"{at}.name", $"function '{association.Name}' could not be loaded (see its errors)");
+            }
+        }
+        if (_errors.Count > before)
+        {
+            return null;
+        }
+        return new CacheBehaviorModel(new PathPattern(config.PathPattern!), origin!, methods, config.ForwardHost, bindings);
+    }
+
+    private void Error(string path, string message) => _errors.Add(new ConfigError(_file, path, message));
+}

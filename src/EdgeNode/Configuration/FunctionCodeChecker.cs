@@ -1,0 +1,44 @@
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.V8;
+
+namespace EdgeCompute.EdgeNode.Configuration;
+
+/// <summary>
+/// Compiles a function's files in a throwaway isolate so that a syntax error is reported with file,
+/// line and column when the configuration loads, not on the first request.
+/// </summary>
+internal static class FunctionCodeChecker
+{
+    public sealed record CodeError(string File, string Message);
+
+    public static IReadOnlyList<CodeError> Check(IReadOnlyDictionary<string, string> files)
+    {
+        var errors = new List<CodeError>();
+        using var engine = new V8ScriptEngine(V8ScriptEngineFlags.DisableGlobalMembers);
+        foreach (var (path, source) in files)
+        {
+            if (!path.EndsWith(".js", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            try
+            {
+                using var script = engine.Compile(new DocumentInfo(path),
+                    "(function (exports, require, module, __filename, __dirname) {" + source + "\n})");
+            }
+            catch (ScriptEngineException ex)
+            {
+                errors.Add(new CodeError(path, FirstLine(ex.ErrorDetails)));
+            }
+        }
+        return errors;
+    }
+
+    // V8's details read "SyntaxError: Unexpected token ')'\n    at index.js:3:14 -> ...".
+    private static string FirstLine(string details)
+    {
+        var lines = details.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var location = lines.Skip(1).FirstOrDefault(l => l.StartsWith("at ", StringComparison.Ordinal));
+        return location is null ? lines[0] : $"{lines[0]} ({location[3..].Split(" -> ")[0]})";
+    }
+}

@@ -1,0 +1,138 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using EdgeCompute.EdgeNode.Model;
+
+namespace EdgeCompute.EdgeNode.Configuration;
+
+/// <summary>
+/// Reads one function folder (<c>functions/NAME/</c>): its <c>.js</c>/<c>.json</c> files and its
+/// settings (<c>function.json</c>, overridden by the config file's <c>functions</c> map).
+/// </summary>
+internal static class FunctionDirectoryReader
+{
+    private static readonly HashSet<string> Runtimes = ["nodejs16.x", "nodejs18.x", "nodejs20.x", "nodejs22.x"];
+
+    public static FunctionModel? Read(string functionsDirectory, string name, FunctionSettingsConfig? overrides,
+        int maxCodeBytes, List<ConfigError> errors)
+    {
+        var folder = Path.Combine(functionsDirectory, name);
+        if (name.Contains('/') || name.Contains('\\') || name.StartsWith('.') || !Directory.Exists(folder))
+        {
+            errors.Add(new ConfigError(folder, "", $"function '{name}' has no folder (expected {Path.Combine(folder, "index.js")})"));
+            return null;
+        }
+        var settingsFile = Path.Combine(folder, "function.json");
+        var settings = File.Exists(settingsFile) ? EdgeConfigReader.Read<FunctionSettingsConfig>(settingsFile, errors) : new FunctionSettingsConfig();
+        if (settings is null)
+        {
+            return null;
+        }
+        settings = Merge(settings, overrides);
+        var before = errors.Count;
+        var where = File.Exists(settingsFile) ? settingsFile : folder;
+
+        var handler = settings.Handler ?? "index.handler";
+        var dot = handler.LastIndexOf('.');
+        if (dot <= 0 || dot == handler.Length - 1)
+        {
+            errors.Add(new ConfigError(where, "$.handler", $"'{handler}' is not of the form file.export (e.g. index.handler)"));
+        }
+        var runtime = settings.Runtime ?? "nodejs20.x";
+        if (!Runtimes.Contains(runtime))
+        {
+            errors.Add(new ConfigError(where, "$.runtime", $"'{runtime}' is not supported; use one of {string.Join(", ", Runtimes)}"));
+        }
+        var memory = settings.MemorySize ?? 128;
+        if (memory is < 128 or > 10240)
+        {
+            errors.Add(new ConfigError(where, "$.memorySize", $"{memory} MB is outside 128–10240"));
+        }
+        var timeout = settings.Timeout ?? EdgeLimits.OriginTimeout.TotalSeconds;
+        if (timeout is <= 0 or > 30)
+        {
+            errors.Add(new ConfigError(where, "$.timeout", $"{timeout} s is outside (0, 30]"));
+        }
+        if (settings.MaxConcurrency is < 1)
+        {
+            errors.Add(new ConfigError(where, "$.maxConcurrency", "must be at least 1"));
+        }
+
+        var files = ReadFiles(folder, maxCodeBytes, errors);
+        if (files is null || errors.Count > before)
+        {
+            return null;
+        }
+        var module = handler[..dot];
+        var handlerFile = files.ContainsKey(module + ".js") ? module + ".js" : module;
+        if (!files.ContainsKey(handlerFile))
+        {
+            errors.Add(new ConfigError(Path.Combine(folder, module + ".js"), "", $"handler module of '{handler}' not found"));
+            return null;
+        }
+        foreach (var error in FunctionCodeChecker.Check(files))
+        {
+            errors.Add(new ConfigError(Path.Combine(folder, error.File), "", error.Message));
+        }
+        if (errors.Count > before)
+        {
+            return null;
+        }
+        return new FunctionModel
+        {
+            Name = name,
+            Files = files,
+            HandlerModule = handlerFile,
+            HandlerExport = handler[(dot + 1)..],
+            Runtime = runtime,
+            MemorySizeMb = memory,
+            Timeout = TimeSpan.FromSeconds(timeout),
+            MaxConcurrency = settings.MaxConcurrency ?? 64,
+            VersionKey = VersionKey(name, files, settings),
+        };
+    }
+
+    private static FunctionSettingsConfig Merge(FunctionSettingsConfig file, FunctionSettingsConfig? overrides) =>
+        overrides is null ? file : new FunctionSettingsConfig
+        {
+            Runtime = overrides.Runtime ?? file.Runtime,
+            Handler = overrides.Handler ?? file.Handler,
+            MemorySize = overrides.MemorySize ?? file.MemorySize,
+            Timeout = overrides.Timeout ?? file.Timeout,
+            MaxConcurrency = overrides.MaxConcurrency ?? file.MaxConcurrency,
+        };
+
+    private static SortedDictionary<string, string>? ReadFiles(string folder, int maxCodeBytes, List<ConfigError> errors)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        long total = 0;
+        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
+            if (relative == "function.json" || !(relative.EndsWith(".js", StringComparison.Ordinal) || relative.EndsWith(".json", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            var text = File.ReadAllText(path);
+            total += Encoding.UTF8.GetByteCount(text);
+            files[relative] = text;
+        }
+        if (total > maxCodeBytes)
+        {
+            errors.Add(new ConfigError(folder, "", $"code is {total} bytes, over the {maxCodeBytes}-byte limit for the events it is bound to"));
+            return null;
+        }
+        return files;
+    }
+
+    private static string VersionKey(string name, IReadOnlyDictionary<string, string> files, FunctionSettingsConfig settings)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(name + "\0" + JsonSerializer.Serialize(settings) + "\0"));
+        foreach (var (path, text) in files)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(path + "\0" + text + "\0"));
+        }
+        return name + ":" + Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+}

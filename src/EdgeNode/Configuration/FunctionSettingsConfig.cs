@@ -1,0 +1,24 @@
+using System.Text.Json.Serialization;
+
+namespace EdgeCompute.EdgeNode.Configuration;
+
+/// <summary>A function's settings, from <c>function.json</c> in its folder or the <c>functions</c> map of the config.</summary>
+// Unknown members are errors: a typo in a setting must not be silently ignored.
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record FunctionSettingsConfig
+{
+    /// <summary>Lambda runtime name; only Node.js runtimes (<c>nodejs18.x</c>, <c>nodejs20.x</c>, <c>nodejs22.x</c>) are accepted.</summary>
+    public string? Runtime { get; init; }
+
+    /// <summary><c>file.export</c>, as on Lambda. Defaults to <c>index.handler</c>.</summary>
+    public string? Handler { get; init; }
+
+    /// <summary>Memory in MB; caps the isolate's heap. Defaults to 128.</summary>
+    public int? MemorySize { get; init; }
+
+    /// <summary>Timeout in seconds; never above the event's own limit (5 s viewer, 30 s origin).</summary>
+    public double? Timeout { get; init; }
+
+    /// <summary>At most this many isolates (so concurrent invocations) for this function; past it, 503 throttled.</summary>
+    public int? MaxConcurrency { get; init; }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using EdgeCompute.EdgeNode.Model;
+using EdgeCompute.EdgeNode.Pipeline;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace EdgeCompute.EdgeNode.Events;
+
+/// <summary>
+/// Validates the response an origin-response or viewer-response function returned and applies it
+/// to the real response. origin-response may change the status and replace the body;
+/// viewer-response cannot change the status (CloudFront ignores it there).
+/// </summary>
+internal static class ResponseResultApplier
+{
+    public static string? Apply(JsonElement result, HttpContext context, EdgeRequestFeature edge, EdgeEventType type, out byte[]? body)
+    {
+        body = null;
+        var response = context.Response;
+        int? status = null;
+        if (result.TryGetProperty("status", out _))
+        {
+            if (!ResponseFields.TryReadStatus(result, out var s, out var statusError))
+            {
+                return statusError;
+            }
+            status = s;
+        }
+        if (!ResponseFields.TryReadDescription(result, out var description, out var error))
+        {
+            return error;
+        }
+        List<KeyValuePair<string, string>>? headers = null;
+        if (result.TryGetProperty("headers", out var headerElement))
+        {
+            headers = [];
+            if (!HeaderListReader.TryRead(headerElement, "headers", headers, out error) ||
+                (error = HeaderDiff.Check(headers, response.Headers, type, null)) is not null)
+            {
+                return error;
+            }
+        }
+        if (type == EdgeEventType.OriginResponse)
+        {
+            if (!ResponseFields.TryReadBody(result, out body, out error))
+            {
+                return error;
+            }
+            if (body?.Length > EdgeLimits.OriginGeneratedResponseLimit)
+            {
+                return $"body: {body.Length} bytes, over the {EdgeLimits.OriginGeneratedResponseLimit}-byte limit";
+            }
+        }
+
+        if (type == EdgeEventType.OriginResponse && status is { } newStatus && newStatus != response.StatusCode)
+        {
+            response.StatusCode = newStatus;
+            context.Features.GetRequiredFeature<IHttpResponseFeature>().ReasonPhrase = description;
+        }
+        if (headers is not null)
+        {
+            HeaderDiff.Apply(headers, response.Headers, type, edge);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using EdgeCompute.EdgeNode.Pipeline;
+using EdgeCompute.EdgeNode.Runtime;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace EdgeCompute.EdgeNode.Forwarding;
+
+/// <summary>
+/// Sends a request to its origin with YARP's forwarder: streaming both ways, any method, pooled
+/// keep-alive connections (one connection pool per keep-alive setting, as origins configure it).
+/// </summary>
+internal sealed class OriginForwarder : IDisposable
+{
+    private readonly IHttpForwarder _forwarder;
+    private readonly ConcurrentDictionary<int, HttpMessageInvoker> _clients = new();
+    private readonly string _via;
+
+    public OriginForwarder(IHttpForwarder forwarder, IOptions<FunctionRuntimeOptions> options)
+    {
+        _forwarder = forwarder;
+        _via = $"1.1 {options.Value.NodeId} (EdgeCompute)";
+    }
+
+    /// <summary>The Via value this node adds, to origin requests and viewer responses.</summary>
+    public string Via => _via;
+
+    public ValueTask<ForwarderError> ForwardAsync(HttpContext context, EdgeRequestFeature edge,
+        Func<HttpContext, EdgeRequestFeature, ValueTask<bool>> onResponse)
+    {
+        var origin = edge.Origin;
+        var client = _clients.GetOrAdd(origin.KeepaliveTimeoutSeconds, CreateClient);
+        var config = new ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(origin.ReadTimeoutSeconds) };
+        return _forwarder.SendAsync(context, origin.DestinationPrefix, client, config, new EdgeHttpTransformer(edge, _via, onResponse),
+            context.RequestAborted);
+    }
+
+    private static HttpMessageInvoker CreateClient(int keepaliveSeconds) => new(new SocketsHttpHandler
+    {
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        UseCookies = false,
+        EnableMultipleHttp2Connections = true,
+        PooledConnectionIdleTimeout = TimeSpan.FromSeconds(keepaliveSeconds),
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+        // CloudFront adds no trace headers of its own; a function or the viewer may.
+        ActivityHeadersPropagator = null,
+    });
+
+    public void Dispose()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using EdgeCompute.EdgeNode.Configuration;
+using EdgeCompute.EdgeNode.Pipeline;
+using EdgeCompute.EdgeNode.Runtime;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EdgeCompute.EdgeNode.Hosting;
+
+/// <summary>
+/// Watches the config file's folder (function folders included) and reloads on change. A valid
+/// change is swapped in whole; an invalid one is logged with every error and the last good config stays.
+/// </summary>
+internal sealed class ConfigFileWatcher : BackgroundService
+{
+    private readonly EdgeSnapshotProvider _snapshots;
+    private readonly FunctionRuntime _runtime;
+    private readonly EdgeNodeOptions _options;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _changed = new(0);
+
+    public ConfigFileWatcher(EdgeSnapshotProvider snapshots, FunctionRuntime runtime, IOptions<EdgeNodeOptions> options,
+        ILogger<ConfigFileWatcher> logger)
+    {
+        _snapshots = snapshots;
+        _runtime = runtime;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var file = Path.GetFullPath(_options.ConfigPath);
+        using var watcher = new FileSystemWatcher(Path.GetDirectoryName(file)!)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        FileSystemEventHandler onChange = (_, _) => _changed.Release();
+        watcher.Changed += onChange;
+        watcher.Created += onChange;
+        watcher.Deleted += onChange;
+        watcher.Renamed += (_, _) => _changed.Release();
+        watcher.EnableRaisingEvents = true;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await _changed.WaitAsync(stoppingToken);
+                // Let a burst of writes settle, then reload once for all of them.
+                await Task.Delay(_options.ReloadDebounce, stoppingToken);
+                while (_changed.CurrentCount > 0)
+                {
+                    await _changed.WaitAsync(stoppingToken);
+                }
+                Reload(file);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Reload(string file)
+    {
+        var result = EdgeConfigLoader.Load(file, _snapshots.Current.Version + 1);
+        if (result.Snapshot is not { } snapshot)
+        {
+            EdgeLog.ConfigRejected(_logger, file, string.Join("\n", result.Errors));
+            return;
+        }
+        _snapshots.Swap(snapshot);
+        _runtime.RetireExcept(snapshot.Functions.Values.Select(f => f.VersionKey));
+        EdgeLog.ConfigLoaded(_logger, snapshot.Version, file, snapshot.Distributions.Count, snapshot.Functions.Count);
+    }
+}

@@ -1,0 +1,54 @@
+using EdgeCompute.EdgeNode.Configuration;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.CommandLine;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EdgeCompute.EdgeNode.Hosting;
+
+/// <summary>
+/// Builds the edge node application from command-line arguments: <c>--config FILE</c> (default
+/// <c>config/edge.json</c>), whose own <c>Urls</c>, <c>Runtime</c> and <c>Logging</c> sections apply
+/// too (command-line arguments win). Used by Program and by the functional tests alike.
+/// </summary>
+public static class EdgeNodeApp
+{
+    public const string DefaultConfigPath = "config/edge.json";
+
+    /// <summary>The app, or null with every configuration error listed.</summary>
+    public static WebApplication? Build(string[] args, out IReadOnlyList<ConfigError> errors, Action<IServiceCollection>? configureServices = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var configPath = Path.GetFullPath(builder.Configuration["config"] ?? builder.Configuration["EdgeNode:ConfigPath"] ?? DefaultConfigPath);
+        var result = EdgeConfigLoader.Load(configPath, version: 1);
+        errors = result.Errors;
+        if (result.Snapshot is not { } snapshot)
+        {
+            return null;
+        }
+        // The config file's host settings sit below environment variables and the command line.
+        var sources = builder.Configuration.Sources;
+        var index = sources.ToList().FindIndex(s => s is EnvironmentVariablesConfigurationSource or CommandLineConfigurationSource);
+        var json = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            Path = configPath,
+            Optional = false,
+            ReloadOnChange = false,
+        };
+        json.ResolveFileProvider();
+        sources.Insert(index < 0 ? sources.Count : index, json);
+        builder.Configuration["EdgeNode:ConfigPath"] = configPath;
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["Urls"]))
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:8080");
+        }
+        // The node answers as itself (Via, X-Amz-Cf-Id), not as Kestrel.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Services.AddEdgeNode(builder.Configuration, snapshot);
+        configureServices?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapEdgeNode();
+        return app;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text;
+using EdgeCompute.EdgeNode.Configuration;
+using EdgeCompute.EdgeNode.Events;
+using EdgeCompute.EdgeNode.Forwarding;
+using EdgeCompute.EdgeNode.Model;
+using EdgeCompute.EdgeNode.Pipeline;
+using EdgeCompute.EdgeNode.Runtime;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.ObjectPool;
+
+namespace EdgeCompute.EdgeNode.Hosting;
+
+/// <summary>DI registration of the edge node.</summary>
+public static class EdgeNodeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the edge node around an already loaded and validated <paramref name="snapshot"/>
+    /// (load it with <see cref="EdgeConfigLoader"/> first, so that a bad config fails start-up).
+    /// </summary>
+    public static IServiceCollection AddEdgeNode(this IServiceCollection services, IConfiguration configuration, EdgeSnapshot snapshot)
+    {
+        services.Configure<EdgeNodeOptions>(configuration.GetSection("EdgeNode"));
+        services.Configure<FunctionRuntimeOptions>(configuration.GetSection("Runtime"));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IFunctionLogSink, LoggerFunctionLogSink>();
+        services.AddSingleton(new EdgeSnapshotProvider(snapshot));
+        services.AddSingleton<FunctionRuntime>();
+        services.AddSingleton(new DefaultObjectPoolProvider().CreateStringBuilderPool());
+        services.AddSingleton<EventInputBuilder>();
+        services.AddSingleton<EdgeFunctionInvoker>();
+        services.AddSingleton<OriginForwarder>();
+        services.AddSingleton<EdgeRequestHandler>();
+        services.AddHttpForwarder();
+        services.AddHostedService<ConfigFileWatcher>();
+        services.AddHostedService<IsolateJanitorService>();
+        return services;
+    }
+}

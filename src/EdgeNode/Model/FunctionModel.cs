@@ -1,0 +1,40 @@
+namespace EdgeCompute.EdgeNode.Model;
+
+/// <summary>
+/// One function version as the runtime sees it: its code files and settings. Immutable; the
+/// <see cref="VersionKey"/> names its isolate pool, so an unchanged function keeps its warm
+/// isolates across config reloads.
+/// </summary>
+public sealed record FunctionModel
+{
+    public required string Name { get; init; }
+
+    /// <summary><c>$LATEST</c> for functions from disk; a number when published by a registry.</summary>
+    public string Version { get; init; } = "$LATEST";
+
+    /// <summary>Module path (relative, forward slashes, e.g. <c>index.js</c>) → source text.</summary>
+    public required IReadOnlyDictionary<string, string> Files { get; init; }
+
+    /// <summary>The module holding the handler, e.g. <c>index.js</c>.</summary>
+    public required string HandlerModule { get; init; }
+
+    /// <summary>The exported name of the handler, e.g. <c>handler</c>.</summary>
+    public required string HandlerExport { get; init; }
+
+    public string Runtime { get; init; } = "nodejs20.x";
+    public int MemorySizeMb { get; init; } = 128;
+
+    /// <summary>The function's own timeout; each event caps it further.</summary>
+    public TimeSpan Timeout { get; init; } = EdgeLimits.OriginTimeout;
+
+    public int MaxConcurrency { get; init; } = 64;
+
+    /// <summary>SHA-256 of the code and settings: equal keys mean interchangeable isolates.</summary>
+    public required string VersionKey { get; init; }
+
+    public TimeSpan TimeoutFor(EdgeEventType type)
+    {
+        var max = EdgeLimits.MaxTimeout(type);
+        return Timeout < max ? Timeout : max;
+    }
+}

@@ -1,0 +1,34 @@
+namespace EdgeCompute.EdgeNode.Model;
+
+/// <summary>
+/// Where a request goes: a validated origin from config, or one an origin-request function chose.
+/// Immutable; the forwarder turns it into a destination prefix.
+/// </summary>
+public sealed record OriginModel
+{
+    public required string Id { get; init; }
+    public bool IsS3 { get; init; }
+    public required string DomainName { get; init; }
+    public required int Port { get; init; }
+    public required string Protocol { get; init; }
+    public string Path { get; init; } = "";
+    public int ReadTimeoutSeconds { get; init; } = 30;
+    public int KeepaliveTimeoutSeconds { get; init; } = 5;
+    public IReadOnlyList<KeyValuePair<string, string>> CustomHeaders { get; init; } = [];
+    public string? Region { get; init; }
+    public string AuthMethod { get; init; } = "none";
+
+    /// <summary>Scheme, authority and origin path; the request's uri is appended to it.</summary>
+    public string DestinationPrefix => field ??= BuildPrefix();
+
+    private string BuildPrefix()
+    {
+        var defaultPort = Protocol == "https" ? 443 : 80;
+        var authority = Port == defaultPort ? DomainName : $"{DomainName}:{Port}";
+        if (DomainName.Contains(':') && !DomainName.StartsWith('['))
+        {
+            authority = Port == defaultPort ? $"[{DomainName}]" : $"[{DomainName}]:{Port}";
+        }
+        return $"{Protocol}://{authority}{Path}";
+    }
+}

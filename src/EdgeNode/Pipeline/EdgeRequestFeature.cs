@@ -1,0 +1,35 @@
+using EdgeCompute.EdgeNode.Model;
+
+namespace EdgeCompute.EdgeNode.Pipeline;
+
+/// <summary>
+/// The per-request state of the edge pipeline, set by the first stage and read by the later ones.
+/// It pins the snapshot the request started with: a config reload never changes its rules.
+/// </summary>
+internal sealed class EdgeRequestFeature
+{
+    public required EdgeSnapshot Snapshot { get; init; }
+    public required DistributionModel Distribution { get; init; }
+    public required CacheBehaviorModel Behavior { get; init; }
+    public required string RequestId { get; init; }
+    public required string ClientIp { get; init; }
+
+    /// <summary>The uri as received, then as functions left it (raw, percent-encoded, leading <c>/</c>).</summary>
+    public required string Uri { get; set; }
+
+    /// <summary>The raw query string without <c>?</c>, as received, then as functions left it.</summary>
+    public required string QueryString { get; set; }
+
+    /// <summary>Where the request goes: the behaviour's origin unless origin-request switched it.</summary>
+    public required OriginModel Origin { get; set; }
+
+    /// <summary>The Host header for the origin, once an origin-request function has seen (and maybe changed) it.</summary>
+    public string? OriginHost { get; set; }
+
+    /// <summary>The status the origin stage produced (origin or origin-request function), before origin-response.</summary>
+    public int OriginStatus { get; set; }
+
+    /// <summary>The Host header value the origin receives when no function chose one.</summary>
+    public string DefaultOriginHost(string viewerHost) => Behavior.ForwardHost ? viewerHost :
+        Origin.Port == (Origin.Protocol == "https" ? 443 : 80) ? Origin.DomainName : $"{Origin.DomainName}:{Origin.Port}";
+}

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace EdgeCompute.EdgeNode.Runtime;
+
+/// <summary>
+/// One thread that interrupts isolates running past their deadline. A single watchdog polling a few
+/// hundred deadlines is far cheaper than a timer armed and disarmed on every invocation.
+/// </summary>
+internal sealed class ExecutionWatchdog : IDisposable
+{
+    private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(5);
+    private readonly ConcurrentDictionary<FunctionIsolate, byte> _isolates = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Thread _thread;
+
+    public ExecutionWatchdog()
+    {
+        _thread = new Thread(Run) { IsBackground = true, Name = "edge-function-watchdog" };
+        _thread.Start();
+    }
+
+    public void Watch(FunctionIsolate isolate) => _isolates.TryAdd(isolate, 0);
+
+    public void Forget(FunctionIsolate isolate) => _isolates.TryRemove(isolate, out _);
+
+    private void Run()
+    {
+        while (!_stop.Token.WaitHandle.WaitOne(Period))
+        {
+            var now = Stopwatch.GetTimestamp();
+            foreach (var isolate in _isolates.Keys)
+            {
+                var deadline = isolate.Deadline;
+                if (deadline != 0 && now > deadline)
+                {
+                    isolate.Interrupt();
+                }
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _thread.Join();
+        _stop.Dispose();
+    }
+}

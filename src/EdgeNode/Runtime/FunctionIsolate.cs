@@ -1,0 +1,207 @@
+using System.Text.Json;
+using EdgeCompute.EdgeNode.Model;
+using Microsoft.ClearScript;
+using Microsoft.ClearScript.V8;
+
+namespace EdgeCompute.EdgeNode.Runtime;
+
+/// <summary>
+/// One V8 isolate (its own <see cref="V8Runtime"/>) running one function version, one invocation at
+/// a time — a Lambda execution environment. Owned by an <see cref="IsolatePool"/>: created when the
+/// pool has no idle isolate, reused while warm (module scope survives), disposed when evicted idle
+/// or after it hit a limit. Never shared with another function.
+/// </summary>
+internal sealed class FunctionIsolate : IDisposable
+{
+    private static readonly string BridgeSource = LoadBridge();
+
+    private readonly V8Runtime _runtime;
+    private readonly V8ScriptEngine _engine;
+    private readonly ScriptObject _invoke;
+    private readonly ScriptObject _collect;
+    private int _invocations;
+    private long _deadline;
+
+    private FunctionIsolate(FunctionModel function, V8Runtime runtime, V8ScriptEngine engine, ScriptObject bridge)
+    {
+        Function = function;
+        _runtime = runtime;
+        _engine = engine;
+        _invoke = (ScriptObject)bridge["invoke"];
+        _collect = (ScriptObject)bridge["collect"];
+    }
+
+    public FunctionModel Function { get; }
+
+    /// <summary>Set when the isolate hit a limit or was interrupted: the pool disposes it instead of reusing it.</summary>
+    public bool Broken { get; private set; }
+
+    /// <summary>Logs written while the module was loaded; handed to the first invocation's log.</summary>
+    public IReadOnlyList<string>? InitLogs { get; private set; }
+
+    /// <summary>The module failed to load; every invocation reports this as an execution error.</summary>
+    public string? InitError { get; private set; }
+
+    public TimeSpan InitDuration { get; private set; }
+
+    public long LastUsedTimestamp { get; set; }
+
+    /// <summary>Bytes of V8 heap in use at the last sample (sampling costs about a microsecond).</summary>
+    public ulong UsedHeapBytes { get; private set; }
+
+    /// <summary>Stopwatch timestamp after which the watchdog interrupts; 0 while idle.</summary>
+    public long Deadline => Volatile.Read(ref _deadline);
+
+    /// <summary>Creates the isolate, loads the function's modules and runs their top-level code.</summary>
+    public static FunctionIsolate Create(FunctionModel function, string nodeId)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var heapBytes = (ulong)function.MemorySizeMb * 1024 * 1024;
+        // The heap cap below is enforced by sampling; V8's own hard limit sits well above it so that
+        // a fast-growing bomb becomes a catchable exception instead of killing the whole process.
+        var constraints = new V8RuntimeConstraints
+        {
+            MaxOldSpaceSize = function.MemorySizeMb * 4 + 64,
+            HeapExpansionMultiplier = 4,
+            MaxArrayBufferAllocation = heapBytes,
+        };
+        var runtime = new V8Runtime(constraints)
+        {
+            MaxHeapSize = (UIntPtr)heapBytes,
+            HeapSizeViolationPolicy = V8RuntimeViolationPolicy.Exception,
+            HeapSizeSampleInterval = TimeSpan.FromMilliseconds(5),
+            MaxStackUsage = (UIntPtr)(512 * 1024),
+        };
+        V8ScriptEngine? engine = null;
+        try
+        {
+            engine = runtime.CreateScriptEngine(V8ScriptEngineFlags.DisableGlobalMembers);
+            var bridge = (ScriptObject)engine.Evaluate(new DocumentInfo("edge:bridge"), BridgeSource);
+            var isolate = new FunctionIsolate(function, runtime, engine, bridge);
+            isolate.Load(bridge, nodeId);
+            isolate.InitDuration = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            return isolate;
+        }
+        catch
+        {
+            engine?.Dispose();
+            runtime.Dispose();
+            throw;
+        }
+    }
+
+    private void Load(ScriptObject bridge, string nodeId)
+    {
+        var define = (ScriptObject)bridge["define"];
+        string? compileError = null;
+        foreach (var (path, source) in Function.Files)
+        {
+            if (path.EndsWith(".json", StringComparison.Ordinal))
+            {
+                define.InvokeAsFunction(path, "json", source);
+                continue;
+            }
+            try
+            {
+                // The CommonJS wrapper sits on the first line so that line numbers match the file.
+                var wrapper = _engine.Evaluate(new DocumentInfo("/var/task/" + path),
+                    "(function (exports, require, module, __filename, __dirname) {" + source + "\n})");
+                define.InvokeAsFunction(path, "js", wrapper);
+            }
+            catch (ScriptEngineException ex)
+            {
+                compileError ??= $"{path}: {ex.ErrorDetails}";
+            }
+        }
+        var settings = JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["functionName"] = Function.Name,
+            ["functionVersion"] = Function.Version,
+            ["functionArn"] = $"arn:aws:lambda:us-east-1:000000000000:function:{Function.Name}:{Function.Version}",
+            ["memoryLimitInMB"] = Function.MemorySizeMb.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["logGroupName"] = $"/aws/lambda/us-east-1.{Function.Name}",
+            ["logStreamName"] = $"{DateTime.UtcNow:yyyy/MM/dd}/[{Function.Version}]{nodeId}",
+            ["handler"] = Function.HandlerModule + "." + Function.HandlerExport,
+        });
+        if (compileError is not null)
+        {
+            InitError = "Runtime.UserCodeSyntaxError: " + compileError;
+            return;
+        }
+        var init = (ScriptObject)bridge["init"];
+        using var result = JsonDocument.Parse((string)init.InvokeAsFunction(settings, Function.HandlerModule, Function.HandlerExport));
+        if (result.RootElement.TryGetProperty("l", out var logs) && logs.ValueKind == JsonValueKind.Array)
+        {
+            InitLogs = logs.EnumerateArray().Select(l => l.GetString() ?? "").ToArray();
+        }
+        if (result.RootElement.TryGetProperty("e", out var error) && error.ValueKind == JsonValueKind.Object)
+        {
+            InitError = $"{error.GetProperty("errorType").GetString()}: {error.GetProperty("errorMessage").GetString()}";
+        }
+    }
+
+    /// <summary>
+    /// Runs the handler once and returns the bridge's JSON envelope. Blocks the calling thread while
+    /// user code runs; the watchdog interrupts it at <paramref name="deadline"/>.
+    /// </summary>
+    public string Invoke(FunctionEventInput input, long deadline, int remainingMs)
+    {
+        Volatile.Write(ref _deadline, deadline);
+        try
+        {
+            var first = _invoke.InvokeAsFunction(
+                input.EventType.ToWireName(), input.RequestId, input.DistributionId, input.DistributionDomainName,
+                input.ClientIp, input.Method, input.Uri, input.QueryString, input.RequestHeaders,
+                input.BodyJson, input.OriginJson, input.Status, input.StatusDescription, input.ResponseHeaders,
+                remainingMs);
+            // "P": the handler returned a promise. V8 ran the microtasks when the call above returned,
+            // so a handler that awaited nothing outside V8 has settled by now.
+            return first is string s && s != "P" ? s : (string)_collect.InvokeAsFunction();
+        }
+        finally
+        {
+            Volatile.Write(ref _deadline, 0);
+            // The heap is sampled, not read on every call: the first calls and then one in 64.
+            if ((_invocations++ & 63) == 0 || _invocations < 4)
+            {
+                SampleHeap();
+            }
+        }
+    }
+
+    public void SampleHeap()
+    {
+        try
+        {
+            UsedHeapBytes = Math.Max(UsedHeapBytes, _runtime.GetHeapInfo().UsedHeapSize);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    /// <summary>Called by the watchdog thread: stops the running script; the isolate is then discarded.</summary>
+    public void Interrupt()
+    {
+        Broken = true;
+        _engine.Interrupt();
+    }
+
+    public void MarkBroken() => Broken = true;
+
+    public void Dispose()
+    {
+        _invoke.Dispose();
+        _collect.Dispose();
+        _engine.Dispose();
+        _runtime.Dispose();
+    }
+
+    private static string LoadBridge()
+    {
+        using var stream = typeof(FunctionIsolate).Assembly.GetManifestResourceStream("EdgeCompute.EdgeNode.Runtime.Scripts.bridge.js")
+            ?? throw new InvalidOperationException("bridge.js is not embedded");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

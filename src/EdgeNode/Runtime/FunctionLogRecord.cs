@@ -1,0 +1,11 @@
+namespace EdgeCompute.EdgeNode.Runtime;
+
+/// <summary>One line of a function's log: a console call, an error report, or the REPORT line.</summary>
+public readonly record struct FunctionLogRecord(
+    DateTimeOffset Timestamp,
+    string FunctionName,
+    string FunctionVersion,
+    string EventType,
+    string RequestId,
+    string Level,
+    string Message);

@@ -1,0 +1,237 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using EdgeCompute.EdgeNode.Model;
+using Microsoft.ClearScript;
+using Microsoft.Extensions.Options;
+
+namespace EdgeCompute.EdgeNode.Runtime;
+
+/// <summary>
+/// Runs functions: finds the pool for a function version, rents an isolate, enters user code under
+/// its limits, and turns what happened into an <see cref="InvocationOutcome"/> plus log lines.
+/// The one seam between the request path and user code.
+/// </summary>
+public sealed class FunctionRuntime : IDisposable
+{
+    private readonly ConcurrentDictionary<string, IsolatePool> _pools = new();
+    private readonly ExecutionWatchdog _watchdog = new();
+    private readonly IFunctionLogSink _logs;
+    private readonly FunctionRuntimeOptions _options;
+    private readonly TimeProvider _time;
+
+    public FunctionRuntime(IFunctionLogSink logs, IOptions<FunctionRuntimeOptions> options, TimeProvider time)
+    {
+        _logs = logs;
+        _options = options.Value;
+        _time = time;
+    }
+
+    /// <summary>Live isolates per function version key, for metrics and tests.</summary>
+    public IReadOnlyDictionary<string, (int Live, int Idle)> PoolSizes =>
+        _pools.ToDictionary(p => p.Key, p => (p.Value.LiveCount, p.Value.IdleCount));
+
+    public ValueTask<FunctionInvocationResult> InvokeAsync(FunctionModel function, FunctionEventInput input,
+        CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var pool = _pools.GetOrAdd(function.VersionKey, static (_, f) => new IsolatePool(f), function);
+        if (!pool.TryRent(out var isolate))
+        {
+            var throttled = FunctionInvocationResult.Failed(InvocationOutcome.Throttled,
+                $"concurrency limit of {function.MaxConcurrency} isolates reached");
+            Log(function, input, "ERROR", "Throttled: " + throttled.Message);
+            return ValueTask.FromResult(throttled);
+        }
+        var initDuration = TimeSpan.Zero;
+        if (isolate is null)
+        {
+            try
+            {
+                isolate = FunctionIsolate.Create(function, _options.NodeId);
+            }
+            catch (ScriptEngineException ex)
+            {
+                pool.ReleaseReservation();
+                var failed = FunctionInvocationResult.Failed(InvocationOutcome.ExecutionError, "isolate start failed: " + ex.Message);
+                Log(function, input, "ERROR", failed.Message!);
+                return ValueTask.FromResult(failed);
+            }
+            _watchdog.Watch(isolate);
+            initDuration = isolate.InitDuration;
+            if (isolate.InitLogs is { } initLogs)
+            {
+                WriteLogs(function, input, initLogs);
+            }
+        }
+        try
+        {
+            return ValueTask.FromResult(Run(function, input, isolate, initDuration));
+        }
+        finally
+        {
+            if (isolate.Broken)
+            {
+                _watchdog.Forget(isolate);
+            }
+            pool.Return(isolate, Stopwatch.GetTimestamp());
+        }
+    }
+
+    private FunctionInvocationResult Run(FunctionModel function, FunctionEventInput input, FunctionIsolate isolate, TimeSpan initDuration)
+    {
+        var timeout = function.TimeoutFor(input.EventType);
+        var started = Stopwatch.GetTimestamp();
+        FunctionInvocationResult result;
+        if (isolate.InitError is { } initError)
+        {
+            // Lambda tears an environment down after a failed init; a fresh isolate retries it.
+            isolate.MarkBroken();
+            result = FunctionInvocationResult.Failed(InvocationOutcome.ExecutionError, initError);
+        }
+        else
+        {
+            string envelope;
+            try
+            {
+                envelope = isolate.Invoke(input, started + (long)(timeout.TotalSeconds * Stopwatch.Frequency), (int)timeout.TotalMilliseconds);
+            }
+            catch (ScriptInterruptedException)
+            {
+                isolate.MarkBroken();
+                result = FunctionInvocationResult.Failed(InvocationOutcome.Timeout,
+                    $"Task timed out after {timeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} seconds");
+                return Finish(function, input, isolate, result, started, initDuration);
+            }
+            catch (ScriptEngineException ex) when (IsMemoryLimit(ex))
+            {
+                isolate.MarkBroken();
+                result = FunctionInvocationResult.Failed(InvocationOutcome.MemoryLimit,
+                    $"Runtime exited: the function used more than its {function.MemorySizeMb} MB of memory");
+                return Finish(function, input, isolate, result, started, initDuration);
+            }
+            catch (ScriptEngineException ex)
+            {
+                isolate.MarkBroken();
+                result = FunctionInvocationResult.Failed(InvocationOutcome.ExecutionError, ex.ErrorDetails);
+                return Finish(function, input, isolate, result, started, initDuration);
+            }
+            result = ReadEnvelope(function, input, envelope);
+        }
+        return Finish(function, input, isolate, result, started, initDuration);
+    }
+
+    private FunctionInvocationResult ReadEnvelope(FunctionModel function, FunctionEventInput input, string envelope)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(envelope);
+        }
+        catch (JsonException ex)
+        {
+            return FunctionInvocationResult.Failed(InvocationOutcome.InvalidResult, "the function result is not valid JSON: " + ex.Message);
+        }
+        var root = document.RootElement;
+        if (root.TryGetProperty("l", out var logs) && logs.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var line in logs.EnumerateArray())
+            {
+                WriteLogLine(function, input, line.GetString() ?? "");
+            }
+        }
+        if (root.TryGetProperty("e", out var error))
+        {
+            var message = $"{error.GetProperty("errorType").GetString()}: {error.GetProperty("errorMessage").GetString()}";
+            Log(function, input, "ERROR", "Invoke Error " + error.GetRawText());
+            document.Dispose();
+            return FunctionInvocationResult.Failed(InvocationOutcome.ExecutionError, message);
+        }
+        if (root.TryGetProperty("v", out var invalid))
+        {
+            var message = invalid.GetString() ?? "invalid result";
+            document.Dispose();
+            return FunctionInvocationResult.Failed(InvocationOutcome.InvalidResult, message);
+        }
+        return new FunctionInvocationResult(InvocationOutcome.Ok, document, root.GetProperty("r"), null);
+    }
+
+    private FunctionInvocationResult Finish(FunctionModel function, FunctionEventInput input, FunctionIsolate isolate,
+        FunctionInvocationResult result, long started, TimeSpan initDuration)
+    {
+        var duration = Stopwatch.GetElapsedTime(started);
+        if (result.Outcome == InvocationOutcome.Timeout)
+        {
+            Log(function, input, "ERROR", result.Message!);
+        }
+        var report = string.Create(CultureInfo.InvariantCulture,
+            $"REPORT RequestId: {input.RequestId}\tDuration: {duration.TotalMilliseconds:0.00} ms\tBilled Duration: {Math.Max(1, (long)Math.Ceiling(duration.TotalMilliseconds))} ms\tMemory Size: {function.MemorySizeMb} MB\tMax Memory Used: {Math.Max(1, (isolate.UsedHeapBytes + 1048575) / 1048576)} MB");
+        if (initDuration > TimeSpan.Zero)
+        {
+            report += string.Create(CultureInfo.InvariantCulture, $"\tInit Duration: {initDuration.TotalMilliseconds:0.00} ms");
+        }
+        Log(function, input, "REPORT", report);
+        result.Duration = duration;
+        return result;
+    }
+
+    private void WriteLogs(FunctionModel function, FunctionEventInput input, IReadOnlyList<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            WriteLogLine(function, input, line);
+        }
+    }
+
+    /// <summary>Bridge lines are <c>ISO-time \t LEVEL \t text</c>.</summary>
+    private void WriteLogLine(FunctionModel function, FunctionEventInput input, string line)
+    {
+        var parts = line.Split('\t', 3);
+        if (parts.Length == 3 && DateTimeOffset.TryParse(parts[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            _logs.Write(new FunctionLogRecord(at, function.Name, function.Version, input.EventType.ToWireName(), input.RequestId, parts[1], parts[2]));
+        }
+        else
+        {
+            Log(function, input, "INFO", line);
+        }
+    }
+
+    private void Log(FunctionModel function, FunctionEventInput input, string level, string message) =>
+        _logs.Write(new FunctionLogRecord(_time.GetUtcNow(), function.Name, function.Version, input.EventType.ToWireName(),
+            input.RequestId, level, message));
+
+    private static bool IsMemoryLimit(ScriptEngineException ex) =>
+        ex.Message.Contains("exceeded its memory limit", StringComparison.Ordinal) || ex.IsFatal;
+
+    /// <summary>Disposes isolates idle longer than the configured timeout; returns how many.</summary>
+    public int TrimIdle()
+    {
+        var idleSince = Stopwatch.GetTimestamp() - (long)(_options.IsolateIdleTimeout.TotalSeconds * Stopwatch.Frequency);
+        return _pools.Values.Sum(pool => pool.TrimIdle(idleSince));
+    }
+
+    /// <summary>Drops the pools of function versions no longer in the configuration.</summary>
+    public void RetireExcept(IEnumerable<string> liveVersionKeys)
+    {
+        var live = liveVersionKeys.ToHashSet();
+        foreach (var key in _pools.Keys.Where(k => !live.Contains(k)).ToList())
+        {
+            if (_pools.TryRemove(key, out var pool))
+            {
+                pool.Dispose();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _watchdog.Dispose();
+        foreach (var pool in _pools.Values)
+        {
+            pool.Dispose();
+        }
+        _pools.Clear();
+    }
+}

@@ -1,0 +1,14 @@
+namespace EdgeCompute.EdgeNode.Runtime;
+
+/// <summary>Operator settings of the function runtime, bound from the <c>Runtime</c> configuration section.</summary>
+public sealed class FunctionRuntimeOptions
+{
+    /// <summary>An idle isolate is disposed after this long (scale to zero).</summary>
+    public TimeSpan IsolateIdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Isolates per function version when its settings do not say.</summary>
+    public int DefaultMaxConcurrency { get; set; } = 64;
+
+    /// <summary>This node's name in log streams and REPORT lines.</summary>
+    public string NodeId { get; set; } = Environment.MachineName;
+}

@@ -1,0 +1,317 @@
+// The bridge between the node and a function's code, evaluated once per isolate before any user
+// code. It builds the Lambda@Edge event inside V8 from a few strings (building it here costs far
+// less than marshalling an object graph across), runs the handler with callback and promise
+// completion (first wins), captures console output, and hands back one JSON string.
+// Nothing here is reachable from user code: the bridge lives in this closure and .NET holds the
+// only references to the functions it returns.
+(function (global) {
+  'use strict';
+
+  const MAX_LOG_CHARS = 256 * 1024;
+  const modules = new Map();      // path -> {kind, value}
+  const cache = new Map();        // path -> module
+  let logs = [];
+  let logChars = 0;
+  let handler = null;
+  let initError = null;
+  let settings = null;
+
+  // ---- console -------------------------------------------------------------------------------
+  function inspect(value, seen) {
+    if (typeof value === 'string') return JSON.stringify(value);
+    if (value === undefined) return 'undefined';
+    if (typeof value === 'function') return '[Function: ' + (value.name || 'anonymous') + ']';
+    if (typeof value === 'bigint') return String(value) + 'n';
+    if (typeof value === 'symbol') return value.toString();
+    if (value instanceof Error) return value.stack || String(value);
+    if (value === null || typeof value !== 'object') return String(value);
+    try { return JSON.stringify(value); } catch (e) { return '[object]'; }
+  }
+
+  function format(args) {
+    let out = '';
+    let start = 0;
+    if (typeof args[0] === 'string' && args[0].indexOf('%') >= 0 && args.length > 1) {
+      let i = 1;
+      out = args[0].replace(/%[sdifjoOc%]/g, (m) => {
+        if (m === '%%') return '%';
+        if (i >= args.length) return m;
+        const a = args[i++];
+        switch (m) {
+          case '%s': return typeof a === 'string' ? a : inspect(a);
+          case '%d': case '%i': return String(m === '%i' ? parseInt(a) : Number(a));
+          case '%f': return String(parseFloat(a));
+          case '%c': return '';
+          default: return inspect(a);
+        }
+      });
+      start = i;
+    } else if (args.length > 0) {
+      out = typeof args[0] === 'string' ? args[0] : inspect(args[0]);
+      start = 1;
+    }
+    for (let i = start; i < args.length; i++) {
+      out += ' ' + (typeof args[i] === 'string' ? args[i] : inspect(args[i]));
+    }
+    return out;
+  }
+
+  function log(level, args) {
+    if (logChars > MAX_LOG_CHARS) return;
+    let text = format(args);
+    logChars += text.length;
+    if (logChars > MAX_LOG_CHARS) text = text.slice(0, 1024) + ' ... [log output truncated: over ' + MAX_LOG_CHARS + ' characters in this invocation]';
+    logs.push(new Date().toISOString() + '\t' + level + '\t' + text);
+  }
+
+  const consoleObject = {
+    log: (...a) => log('INFO', a),
+    info: (...a) => log('INFO', a),
+    warn: (...a) => log('WARN', a),
+    error: (...a) => log('ERROR', a),
+    debug: (...a) => log('DEBUG', a),
+    trace: (...a) => log('TRACE', a),
+  };
+  Object.defineProperty(global, 'console', { value: consoleObject, writable: true, configurable: true, enumerable: false });
+  // ClearScript's own EngineInternal stays: it is frozen and non-configurable, and with no host
+  // object ever given to the engine its helpers have nothing of .NET to reach.
+
+  // ---- CommonJS modules ----------------------------------------------------------------------
+  function notFound(spec) {
+    const e = new Error("Cannot find module '" + spec + "'");
+    e.code = 'MODULE_NOT_FOUND';
+    return e;
+  }
+
+  function normalize(path) {
+    const out = [];
+    for (const part of path.split('/')) {
+      if (part === '' || part === '.') continue;
+      if (part === '..') { if (out.length === 0) return null; out.pop(); } else out.push(part);
+    }
+    return out.join('/');
+  }
+
+  function resolveFile(path) {
+    if (path === null) return null;
+    for (const candidate of [path, path + '.js', path + '.json', path + '/index.js', path + '/index.json']) {
+      if (modules.has(candidate)) return candidate;
+    }
+    const pkg = modules.get(path + '/package.json');
+    if (pkg) {
+      try {
+        const main = JSON.parse(pkg.value).main;
+        if (typeof main === 'string') return resolveFile(normalize(path + '/' + main));
+      } catch (e) { /* a broken package.json resolves like a missing one */ }
+    }
+    return null;
+  }
+
+  function resolve(spec, dir) {
+    if (spec.startsWith('./') || spec.startsWith('../') || spec === '.' || spec === '..') {
+      return resolveFile(normalize(dir + '/' + spec));
+    }
+    if (spec.startsWith('/')) return resolveFile(normalize(spec));
+    let d = dir;
+    for (;;) {
+      const found = resolveFile(normalize((d ? d + '/' : '') + 'node_modules/' + spec));
+      if (found !== null || d === '') return found;
+      const slash = d.lastIndexOf('/');
+      d = slash < 0 ? '' : d.slice(0, slash);
+    }
+  }
+
+  function load(path) {
+    const cached = cache.get(path);
+    if (cached) return cached.exports;
+    const entry = modules.get(path);
+    const module = { id: path, filename: '/var/task/' + path, loaded: false, exports: {}, children: [] };
+    cache.set(path, module);
+    try {
+      if (entry.kind === 'json') {
+        module.exports = JSON.parse(entry.value);
+      } else {
+        const slash = path.lastIndexOf('/');
+        const dir = slash < 0 ? '' : path.slice(0, slash);
+        const req = makeRequire(dir);
+        entry.value.call(module.exports, module.exports, req, module, module.filename, '/var/task' + (dir ? '/' + dir : ''));
+      }
+    } catch (e) {
+      cache.delete(path);
+      throw e;
+    }
+    module.loaded = true;
+    return module.exports;
+  }
+
+  function makeRequire(dir) {
+    const req = function require(spec) {
+      if (typeof spec !== 'string') throw new TypeError('The "id" argument must be of type string');
+      const path = resolve(spec, dir);
+      if (path === null) throw notFound(spec);
+      return load(path);
+    };
+    req.resolve = (spec) => { const p = resolve(spec, dir); if (p === null) throw notFound(spec); return '/var/task/' + p; };
+    req.cache = {};
+    return req;
+  }
+
+  // ---- events --------------------------------------------------------------------------------
+  function headers(flat) {
+    const h = {};
+    if (!flat) return h;
+    const parts = flat.split('\0');
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+      const key = parts[i];
+      const name = key.toLowerCase();
+      const entry = { key: key, value: parts[i + 1] };
+      const list = h[name];
+      if (list === undefined) h[name] = [entry]; else list.push(entry);
+    }
+    return h;
+  }
+
+  function errorInfo(err) {
+    if (err instanceof Error) {
+      return { errorType: err.name || 'Error', errorMessage: String(err.message), stack: String(err.stack || '').split('\n') };
+    }
+    if (typeof err === 'string') return { errorType: 'string', errorMessage: err, stack: [] };
+    let message;
+    try { message = JSON.stringify(err); } catch (e) { message = String(err); }
+    return { errorType: typeof err, errorMessage: message, stack: [] };
+  }
+
+  function takeLogs() {
+    if (logs.length === 0) return undefined;
+    const l = logs;
+    logs = [];
+    logChars = 0;
+    return l;
+  }
+
+  function envelope(state) {
+    const l = takeLogs();
+    if (state.error !== undefined && state.error !== null) return JSON.stringify({ e: errorInfo(state.error), l: l });
+    try {
+      return JSON.stringify({ r: state.result === undefined ? null : state.result, l: l });
+    } catch (e) {
+      return JSON.stringify({ v: 'the function result cannot be serialized to JSON: ' + e.message, l: l });
+    }
+  }
+
+  let current = null;
+
+  function settle(state, error, result) {
+    if (state.done) return;
+    state.done = true;
+    state.error = error;
+    state.result = result;
+  }
+
+  function context(requestId, remainingMs, callback) {
+    const deadline = Date.now() + remainingMs;
+    return {
+      callbackWaitsForEmptyEventLoop: true,
+      functionName: settings.functionName,
+      functionVersion: settings.functionVersion,
+      invokedFunctionArn: settings.functionArn,
+      memoryLimitInMB: settings.memoryLimitInMB,
+      awsRequestId: requestId,
+      logGroupName: settings.logGroupName,
+      logStreamName: settings.logStreamName,
+      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+      done: (err, res) => callback(err, res),
+      succeed: (res) => callback(null, res),
+      fail: (err) => callback(err === undefined || err === null ? new Error('failed') : err),
+    };
+  }
+
+  function invoke(eventType, requestId, distributionId, distributionDomainName, clientIp, method, uri, querystring,
+                  requestHeaders, bodyJson, originJson, status, statusDescription, responseHeaders, remainingMs) {
+    const state = { done: false, error: undefined, result: undefined, promise: false };
+    current = state;
+    if (initError !== null) {
+      settle(state, initError, undefined);
+      return envelope(state);
+    }
+    let request;
+    if (bodyJson == null && originJson == null) {
+      request = { clientIp: clientIp, headers: headers(requestHeaders), method: method, querystring: querystring, uri: uri };
+    } else {
+      request = {};
+      if (bodyJson != null) request.body = JSON.parse(bodyJson);
+      request.clientIp = clientIp;
+      request.headers = headers(requestHeaders);
+      request.method = method;
+      if (originJson != null) request.origin = JSON.parse(originJson);
+      request.querystring = querystring;
+      request.uri = uri;
+    }
+    const cf = {
+      config: { distributionDomainName: distributionDomainName, distributionId: distributionId, eventType: eventType, requestId: requestId },
+      request: request,
+    };
+    if (status != null) {
+      cf.response = { headers: headers(responseHeaders), status: status, statusDescription: statusDescription };
+    }
+    const event = { Records: [{ cf: cf }] };
+    const callback = (err, res) => settle(state, err, res);
+    try {
+      const ret = handler(event, context(requestId, remainingMs, callback), callback);
+      if (!state.done && ret !== null && typeof ret === 'object' && typeof ret.then === 'function') {
+        state.promise = true;
+        ret.then((v) => settle(state, null, v),
+                 (e) => settle(state, e === undefined || e === null ? new Error('Promise rejected with ' + e) : e, undefined));
+      }
+    } catch (e) {
+      settle(state, e === undefined || e === null ? new Error('Function threw ' + e) : e, undefined);
+    }
+    return state.done ? envelope(state) : 'P';
+  }
+
+  // Called once the invoke call has returned, so that V8 has run the microtasks that settle an
+  // async handler's promise.
+  function collect() {
+    const state = current;
+    if (!state.done) {
+      if (state.promise) {
+        settle(state, new Error('The handler returned a promise that never settled: nothing was left for it to wait on'), undefined);
+      } else {
+        // Node's Lambda runtime ends a callback-style invocation with a null result once its
+        // event loop is empty and the callback was never called.
+        settle(state, null, null);
+      }
+    }
+    return envelope(state);
+  }
+
+  function define(path, kind, value) {
+    modules.set(path, { kind: kind, value: value });
+  }
+
+  function init(settingsJson, handlerModule, handlerExport) {
+    settings = JSON.parse(settingsJson);
+    try {
+      const path = resolveFile(normalize(handlerModule));
+      if (path === null) {
+        const e = new Error("Cannot find module '" + handlerModule + "'");
+        e.name = 'Runtime.ImportModuleError';
+        throw e;
+      }
+      const exported = load(path);
+      const fn = exported == null ? undefined : exported[handlerExport];
+      if (typeof fn !== 'function') {
+        const e = new Error(settings.handler + ' is undefined or not exported');
+        e.name = 'Runtime.HandlerNotFound';
+        throw e;
+      }
+      handler = fn;
+    } catch (e) {
+      initError = e;
+    }
+    const l = takeLogs();
+    return JSON.stringify({ e: initError === null ? undefined : errorInfo(initError), l: l });
+  }
+
+  return { define: define, init: init, invoke: invoke, collect: collect };
+})(globalThis)

@@ -1,0 +1,19 @@
+using EdgeCompute.Origin.Sample.Content;
+using EdgeCompute.Origin.Sample.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// The edge node's sample configuration expects its origin here; --urls or ASPNETCORE_URLS
+// still win, so tests can run the origin on any free port.
+builder.WebHost.UseUrlsIfUnconfigured(builder.Configuration, "http://127.0.0.1:8081");
+
+builder.Services.AddSampleOrigin();
+
+var app = builder.Build();
+app.MapSampleOrigin();
+app.Run();
+
+/// <summary>Public so test projects can use <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program
+{
+}
