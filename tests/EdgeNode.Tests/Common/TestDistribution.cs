@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+
+namespace EdgeCompute.EdgeNode.Tests.Common;
+
+/// <summary>What a test declares about the one distribution of its node; written out as <c>edge.json</c>.</summary>
+internal sealed class TestDistribution
+{
+    public const string Id = "EDFDVBD6EXAMPLE";
+    public const string DomainName = "d111111abcdef8.cloudfront.net";
+    public const string DefaultOriginId = "sample";
+    public const string NodeId = "edge-test-1";
+
+    public List<TestOriginEntry> Origins { get; } = [];
+    public List<TestBehavior> Behaviors { get; } = [];
+    public Dictionary<string, string> DefaultOriginHeaders { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public bool RunViewerResponseOnErrors { get; set; }
+
+    public string ToJson()
+    {
+        var origins = new JsonArray();
+        foreach (var origin in Origins)
+        {
+            var headers = new JsonObject();
+            foreach (var (name, value) in origin.CustomHeaders)
+            {
+                headers[name] = value;
+            }
+            origins.Add(new JsonObject
+            {
+                ["id"] = origin.Id,
+                ["domainName"] = "127.0.0.1",
+                ["port"] = origin.Port(),
+                ["protocol"] = "http",
+                ["customHeaders"] = headers,
+            });
+        }
+        var behaviors = new JsonArray();
+        foreach (var behavior in Behaviors)
+        {
+            behaviors.Add(behavior.ToJson());
+        }
+        var root = new JsonObject
+        {
+            ["Runtime"] = new JsonObject { ["NodeId"] = NodeId },
+            ["Logging"] = new JsonObject
+            {
+                ["LogLevel"] = new JsonObject { ["Default"] = "Information", ["Microsoft"] = "Warning", ["EdgeCompute.FunctionLogs"] = "Trace" },
+            },
+            ["distributions"] = new JsonArray(new JsonObject
+            {
+                ["id"] = Id,
+                ["domainName"] = DomainName,
+                ["default"] = true,
+                ["runViewerResponseOnErrors"] = RunViewerResponseOnErrors,
+                ["origins"] = origins,
+                ["cacheBehaviors"] = behaviors,
+            }),
+        };
+        return root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+    }
+}
+
+internal sealed record TestOriginEntry(string Id, Func<int> Port, IReadOnlyDictionary<string, string> CustomHeaders);
+
+internal sealed record TestBehavior(string PathPattern, string OriginId, string? ViewerRequest, string? OriginRequest,
+    string? OriginResponse, string? ViewerResponse, bool IncludeBody)
+{
+    public JsonObject ToJson()
+    {
+        var functions = new JsonObject();
+        void Add(string eventName, string? function, bool includeBody)
+        {
+            if (function is not null)
+            {
+                functions[eventName] = includeBody
+                    ? new JsonObject { ["name"] = function, ["includeBody"] = true }
+                    : new JsonObject { ["name"] = function };
+            }
+        }
+        Add("viewer-request", ViewerRequest, IncludeBody);
+        Add("origin-request", OriginRequest, IncludeBody);
+        Add("origin-response", OriginResponse, false);
+        Add("viewer-response", ViewerResponse, false);
+        return new JsonObject { ["pathPattern"] = PathPattern, ["originId"] = OriginId, ["functions"] = functions };
+    }
+}
