@@ -152,6 +152,13 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
     /// </summary>
     public void Rewrite(string relativePath, string content) => Write(relativePath, content);
 
+    /// <summary>Changes the declared distribution and rewrites <c>edge.json</c> while the node runs.</summary>
+    public void RewriteConfig(Action<TestDistribution> change)
+    {
+        change(_distribution);
+        Write("edge.json", _distribution.ToJson());
+    }
+
     /// <summary>Sends <c>GET path</c> until <paramref name="accept"/> holds, for changes a config reload brings.</summary>
     public async Task<HttpResponseMessage> GetUntilAsync(string path, Func<HttpResponseMessage, string, bool> accept)
     {
