@@ -84,7 +84,7 @@ internal static class ResponseFields
         {
             if (element.ValueKind != JsonValueKind.String || !HeaderRules.IsValidValue(element.GetString()))
             {
-                error = "statusDescription: is not a single-line string";
+                error = "statusDescription: is not a single-line ASCII string";
                 return false;
             }
             description = element.GetString();

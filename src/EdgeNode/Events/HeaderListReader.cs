@@ -61,7 +61,7 @@ internal static class HeaderListReader
                 var value = valueElement.GetString()!;
                 if (!HeaderRules.IsValidValue(value))
                 {
-                    error = $"{entryAt}.value: contains CR, LF or NUL";
+                    error = $"{entryAt}.value: contains CR, LF, a control or a non-ASCII character";
                     return false;
                 }
                 into.Add(new(key, value));

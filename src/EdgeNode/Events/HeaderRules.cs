@@ -61,8 +61,22 @@ public static class HeaderRules
         return true;
     }
 
-    /// <summary>No CR, LF or NUL, which would split or end the header on the wire.</summary>
-    public static bool IsValidValue(ReadOnlySpan<char> value) => value.IndexOfAny('\r', '\n', '\0') < 0;
+    /// <summary>
+    /// Visible ASCII, spaces and tabs only (RFC 9110 §5.5 without obs-text): CR, LF or NUL would split or
+    /// end the header, and Kestrel and HttpClient refuse other control and non-ASCII characters when
+    /// sending, which would surface as a 500 or an origin error instead of the function's validation error.
+    /// </summary>
+    public static bool IsValidValue(ReadOnlySpan<char> value)
+    {
+        foreach (var c in value)
+        {
+            if (c is not ('\t' or (>= ' ' and <= '~')))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /// <summary>The <c>key</c> CloudFront fills in when a function leaves it out: <c>x-my-header</c> → <c>X-My-Header</c>.</summary>
     public static string TitleCase(string name)

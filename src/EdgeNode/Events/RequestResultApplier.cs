@@ -27,7 +27,7 @@ internal static class RequestResultApplier
         {
             if (uriElement.ValueKind != JsonValueKind.String || uriElement.GetString() is not { } u || !u.StartsWith('/') || !IsValidTarget(u))
             {
-                return $"uri: {uriElement.GetRawText()} is not a string starting with '/' without spaces or control characters";
+                return $"uri: {uriElement.GetRawText()} is not a string starting with '/' without spaces, control or non-ASCII characters";
             }
             uri = u;
         }
@@ -36,7 +36,7 @@ internal static class RequestResultApplier
         {
             if (queryElement.ValueKind != JsonValueKind.String || !IsValidTarget(queryElement.GetString()!))
             {
-                return $"querystring: {queryElement.GetRawText()} is not a string without spaces or control characters";
+                return $"querystring: {queryElement.GetRawText()} is not a string without spaces, control or non-ASCII characters";
             }
             query = queryElement.GetString()!.TrimStart('?');
         }
@@ -105,7 +105,8 @@ internal static class RequestResultApplier
     {
         foreach (var c in value)
         {
-            if (c <= 0x20 || c == 0x7f)
+            // Non-ASCII must be percent-encoded: sent raw, the origin refuses the request line.
+            if (c <= 0x20 || c >= 0x7f)
             {
                 return false;
             }

@@ -79,6 +79,11 @@ public sealed class HeaderRulesTests
     [InlineData("a\nb", false)]
     [InlineData("a\rb", false)]
     [InlineData("nul\0", false)]
-    public void IsValidValue_LineBreaksOrNul_AreRefused(string value, bool expected) =>
+    [InlineData("bell\u0007", false)]
+    [InlineData("del\u007f", false)]
+    [InlineData("caf\u00e9", false)]
+    [InlineData("emoji \ud83d\ude00", false)]
+    [InlineData("visible !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", true)]
+    public void IsValidValue_ControlOrNonAscii_AreRefused(string value, bool expected) =>
         Assert.Equal(expected, HeaderRules.IsValidValue(value));
 }

@@ -31,8 +31,13 @@ public sealed class ValidationErrorTests
         { "viewer-request", "return 'a string';", "the result is string, not an object" },
         { "origin-request", "return null;", "the result is null, not an object" },
         // Bad characters in a header value, and a uri without its leading slash.
-        { "viewer-request", "r.headers['x-bad'] = [{ key: 'X-Bad', value: 'a\\r\\nInjected: 1' }]; return r;", "headers.x-bad[0].value: contains CR, LF or NUL" },
+        { "viewer-request", "r.headers['x-bad'] = [{ key: 'X-Bad', value: 'a\\r\\nInjected: 1' }]; return r;", "headers.x-bad[0].value: contains CR, LF, a control or a non-ASCII character" },
+        { "viewer-request", "r.headers['x-bad'] = [{ key: 'X-Bad', value: 'caf\u00e9' }]; return r;", "headers.x-bad[0].value: contains CR, LF, a control or a non-ASCII character" },
+        { "viewer-request", "return { status: '200', headers: { 'x-bad': [{ value: 'a\\u0001b' }] } };", "headers.x-bad[0].value: contains CR, LF, a control or a non-ASCII character" },
+        { "viewer-request", "return { status: '200', statusDescription: 'Tr\u00e8s bien' };", "statusDescription: is not a single-line ASCII string" },
         { "viewer-request", "r.uri = 'no-leading-slash'; return r;", "uri: \"no-leading-slash\" is not a string starting with '/'" },
+        { "viewer-request", "r.uri = '/caf\u00e9'; return r;", "is not a string starting with '/' without spaces, control or non-ASCII characters" },
+        { "origin-request", "r.querystring = 'q=caf\u00e9'; return r;", "querystring: \"q=caf\u00e9\" is not a string without spaces, control or non-ASCII characters" },
         // Bad field types.
         { "viewer-request", "r.headers['x-num'] = [{ key: 'X-Num', value: 42 }]; return r;", "headers.x-num[0].value: is missing or not a string" },
         { "origin-request", "r.querystring = 7; return r;", "querystring: 7 is not a string" },
@@ -44,7 +49,9 @@ public sealed class ValidationErrorTests
         { "origin-response", "r.headers['x-cache'] = [{ key: 'X-Cache', value: 'Hit' }]; return r;", "headers.x-cache: is a header functions may not add" },
         { "origin-response", "return 'a string';", "the result is string, not an object" },
         { "viewer-response", "r.headers.warning = [{ key: 'Warning', value: '199 - x' }]; return r;", "headers.warning: is read-only" },
-        { "viewer-response", "r.headers['x-bad'] = [{ key: 'X-Bad', value: 'a\\nb' }]; return r;", "headers.x-bad[0].value: contains CR, LF or NUL" },
+        { "viewer-response", "r.headers['x-bad'] = [{ key: 'X-Bad', value: 'a\\nb' }]; return r;", "headers.x-bad[0].value: contains CR, LF, a control or a non-ASCII character" },
+        { "viewer-response", "r.headers['x-bad'] = [{ key: 'X-Bad', value: 'caf\u00e9' }]; return r;", "headers.x-bad[0].value: contains CR, LF, a control or a non-ASCII character" },
+        { "origin-response", "r.headers['x-bad'] = [{ key: 'X-Bad', value: 'a\\u007fb' }]; return r;", "headers.x-bad[0].value: contains CR, LF, a control or a non-ASCII character" },
         { "viewer-response", "return null;", "the result is null, not an object" },
     };
 
