@@ -18,6 +18,7 @@ internal sealed class ConfigFileWatcher : BackgroundService
     private readonly EdgeNodeOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _changed = new(0);
+    private FileSystemWatcher? _watcher;
 
     public ConfigFileWatcher(EdgeSnapshotProvider snapshots, FunctionRuntime runtime, IOptions<EdgeNodeOptions> options,
         ILogger<ConfigFileWatcher> logger)
@@ -28,20 +29,30 @@ internal sealed class ConfigFileWatcher : BackgroundService
         _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Starts watching before the host reports itself started: since .NET 10, <see cref="ExecuteAsync"/>
+    /// runs on the thread pool, and a change made before it got going would be missed until the next one.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         var file = Path.GetFullPath(_options.ConfigPath);
-        using var watcher = new FileSystemWatcher(Path.GetDirectoryName(file)!)
+        _watcher = new FileSystemWatcher(Path.GetDirectoryName(file)!)
         {
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
         };
         FileSystemEventHandler onChange = (_, _) => _changed.Release();
-        watcher.Changed += onChange;
-        watcher.Created += onChange;
-        watcher.Deleted += onChange;
-        watcher.Renamed += (_, _) => _changed.Release();
-        watcher.EnableRaisingEvents = true;
+        _watcher.Changed += onChange;
+        _watcher.Created += onChange;
+        _watcher.Deleted += onChange;
+        _watcher.Renamed += (_, _) => _changed.Release();
+        _watcher.EnableRaisingEvents = true;
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var file = Path.GetFullPath(_options.ConfigPath);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -59,6 +70,12 @@ internal sealed class ConfigFileWatcher : BackgroundService
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    public override void Dispose()
+    {
+        _watcher?.Dispose();
+        base.Dispose();
     }
 
     private void Reload(string file)
