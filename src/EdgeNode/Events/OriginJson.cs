@@ -63,6 +63,11 @@ internal static class OriginJson
             error = $"{field}: is not an object";
             return null;
         }
+        if (WrongType(o, field, hasS3) is { } typeError)
+        {
+            error = typeError;
+            return null;
+        }
         var domain = String(o, "domainName");
         if (domain is null || Uri.CheckHostName(domain) == UriHostNameType.Unknown)
         {
@@ -119,6 +124,29 @@ internal static class OriginJson
             Id = current.Id, DomainName = domain, Port = port, Protocol = protocol, Path = path, CustomHeaders = headers,
             ReadTimeoutSeconds = readTimeout, KeepaliveTimeoutSeconds = keepalive,
         };
+    }
+
+    private static readonly string[] StringFields = ["domainName", "path", "protocol", "region", "authMethod"];
+    private static readonly string[] IntegerFields = ["port", "readTimeout", "keepaliveTimeout"];
+
+    /// <summary>A field of the wrong JSON type is an error, not a default: a port sent as a string must not become port 80.</summary>
+    private static string? WrongType(JsonElement o, string field, bool isS3)
+    {
+        foreach (var name in StringFields)
+        {
+            if (o.TryGetProperty(name, out var v) && v.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                return $"{field}.{name}: {v.GetRawText()} is not a string";
+            }
+        }
+        foreach (var name in isS3 ? Array.Empty<string>() : IntegerFields)
+        {
+            if (o.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null && !(v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out _)))
+            {
+                return $"{field}.{name}: {v.GetRawText()} is not an integer";
+            }
+        }
+        return null;
     }
 
     private static string? String(JsonElement o, string name) =>
