@@ -88,6 +88,13 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
         return this;
     }
 
+    /// <summary>An origin at a bare loopback port (e.g. one nothing listens on).</summary>
+    public EdgeTestEnvironment AddOrigin(string id, int port)
+    {
+        _distribution.Origins.Add(new TestOriginEntry(id, () => port, new Dictionary<string, string>()));
+        return this;
+    }
+
     /// <summary>A custom header the config adds to every request to the default origin.</summary>
     public EdgeTestEnvironment OriginCustomHeader(string name, string value)
     {

@@ -66,6 +66,27 @@ public sealed class OriginJsonTests
     }
 
     [Fact]
+    public async Task OriginRequest_SetsShortReadTimeout_SlowOriginAnswers504()
+    {
+        await using var env = await new EdgeTestEnvironment()
+            .Function("impatient", """
+                exports.handler = async (event) => {
+                  const request = event.Records[0].cf.request;
+                  request.origin.custom.readTimeout = 1;
+                  return request;
+                };
+                """)
+            .Bind("*", originRequest: "impatient")
+            .StartAsync();
+
+        var response = await env.Client.GetAsync("/slow?ms=10000");
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.Equal("Error from edge", response.Header("X-Cache"));
+        await env.Logs.WaitForAsync($"{response.Header("X-Amz-Cf-Id")} origin http://127.0.0.1:{env.Origin.Port} failed: RequestTimedOut");
+    }
+
+    [Fact]
     public async Task ConfigCustomHeaders_NoFunction_OriginReceivesThem()
     {
         await using var env = await new EdgeTestEnvironment()

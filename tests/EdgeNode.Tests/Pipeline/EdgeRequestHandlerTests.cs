@@ -174,6 +174,23 @@ public sealed class EdgeRequestHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_OriginDown_Answers502ErrorFromEdge()
+    {
+        // Bound but not listening: the port stays ours, and connecting to it is refused.
+        using var closed = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        closed.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)closed.LocalEndPoint!).Port;
+        await using var env = await new EdgeTestEnvironment().AddOrigin("down", port).Bind("*", originId: "down").StartAsync();
+
+        var response = await env.Client.GetAsync("/status/200");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("Error from edge", response.Header("X-Cache"));
+        Assert.Contains(response.Header("X-Amz-Cf-Id")!, await response.Content.ReadAsStringAsync());
+        await env.Logs.WaitForAsync($"{response.Header("X-Amz-Cf-Id")} origin http://127.0.0.1:{port} failed");
+    }
+
+    [Fact]
     public async Task HandleAsync_EveryKindOfAnswer_CarriesCloudFrontRequestIdAndVia()
     {
         await using var env = await new EdgeTestEnvironment()
