@@ -103,11 +103,13 @@ internal sealed class EdgeRequestHandler
         {
             return false;
         }
-        if (body is null)
+        if (body is null && AllowsBody(context.Response.StatusCode))
         {
             return true;
         }
-        await WriteBodyAsync(context, body);
+        // A replaced body, or a status (204, 304) that an origin-response function chose and that takes
+        // no body: the origin's body is not copied.
+        await WriteBodyAsync(context, body ?? []);
         return false;
     }
 
@@ -151,12 +153,21 @@ internal sealed class EdgeRequestHandler
     private static async Task WriteBodyAsync(HttpContext context, byte[] body)
     {
         context.Response.Headers.TransferEncoding = default;
+        if (!AllowsBody(context.Response.StatusCode))
+        {
+            // Kestrel refuses a body, or a non-zero length, on these; a body a function gave them is dropped.
+            context.Response.ContentLength = null;
+            return;
+        }
         context.Response.ContentLength = body.Length;
         if (!HttpMethods.IsHead(context.Request.Method) && body.Length > 0)
         {
             await context.Response.Body.WriteAsync(body, context.RequestAborted);
         }
     }
+
+    /// <summary>204 and 304 answers carry no body (RFC 9110 §15.3.5, §15.4.5).</summary>
+    private static bool AllowsBody(int status) => status is not (StatusCodes.Status204NoContent or StatusCodes.Status304NotModified);
 
     private static EdgeRequestFeature? Start(HttpContext context, EdgeSnapshot snapshot, string requestId, out EdgeErrorKind refusal)
     {

@@ -52,6 +52,47 @@ public sealed class ResponseEventTests
         Assert.Equal("replaced by origin-response", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("204", HttpStatusCode.NoContent)]
+    [InlineData("304", HttpStatusCode.NotModified)]
+    public async Task OriginResponse_ChangesStatusToOneWithoutBody_DropsTheOriginBody(string status, HttpStatusCode expected)
+    {
+        await using var env = await new EdgeTestEnvironment()
+            .Function("no-content", $$"""
+                exports.handler = async (event) => {
+                  const response = event.Records[0].cf.response;
+                  response.status = '{{status}}';
+                  return response;
+                };
+                """)
+            .Bind("*", originResponse: "no-content")
+            .StartAsync();
+
+        var response = await env.Client.GetAsync("/about.html");
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(expected, (await env.Client.GetAsync("/echo")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OriginResponse_OriginAnswers304_PassesItOn()
+    {
+        await using var env = await new EdgeTestEnvironment()
+            .Function("identity", "exports.handler = async (event) => event.Records[0].cf.response;")
+            .Bind("*", originResponse: "identity")
+            .StartAsync();
+        var etag = (await env.Client.GetAsync("/about.html")).Headers.ETag;
+        Assert.NotNull(etag);
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/about.html");
+        conditional.Headers.IfNoneMatch.Add(etag);
+
+        var response = await env.Client.SendAsync(conditional);
+
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
     [Fact]
     public async Task ViewerResponse_AddsHeader_ViewerSeesItWithOriginBody()
     {

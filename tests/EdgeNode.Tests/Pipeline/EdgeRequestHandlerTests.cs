@@ -96,6 +96,27 @@ public sealed class EdgeRequestHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_GeneratedNoContentWithBody_AnswersWithoutBody()
+    {
+        await using var env = await new EdgeTestEnvironment()
+            .Function("preflight", """
+                exports.handler = async () => ({
+                  status: '204',
+                  headers: { 'access-control-allow-origin': [{ key: 'Access-Control-Allow-Origin', value: '*' }] },
+                  body: 'ignored',
+                });
+                """)
+            .Bind("*", viewerRequest: "preflight")
+            .StartAsync();
+
+        var response = await env.Client.SendAsync(new HttpRequestMessage(HttpMethod.Options, "/api/items"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("*", response.Header("Access-Control-Allow-Origin"));
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task HandleAsync_OriginRequestGeneratesResponse_AnswersWithoutOriginButRunsViewerResponse()
     {
         await using var env = await new EdgeTestEnvironment()
