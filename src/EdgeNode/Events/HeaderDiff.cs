@@ -21,6 +21,10 @@ internal static class HeaderDiff
                 return $"headers.{name.ToLowerInvariant()}: is a header functions may not add";
             }
         }
+        if (type == EdgeEventType.OriginRequest && HostError(headers) is { } hostError)
+        {
+            return hostError;
+        }
         foreach (var readOnly in HeaderRules.ReadOnlyFor(type))
         {
             var before = host is not null && readOnly == "host" ? new StringValues(host) : original[readOnly];
@@ -80,6 +84,40 @@ internal static class HeaderDiff
                 target[key] = values;
             }
         }
+    }
+
+    /// <summary>
+    /// The Host an origin-request function leaves is the origin's Host header: one <c>host[:port]</c>.
+    /// Anything else would only fail later, when the origin request is built, as if the origin were down.
+    /// </summary>
+    private static string? HostError(List<KeyValuePair<string, string>> headers)
+    {
+        var hosts = headers.Where(h => h.Key.Equals("Host", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).ToList();
+        if (hosts.Count > 1 || (hosts.Count == 1 && !IsValidHost(hosts[0])))
+        {
+            return $"headers.host: '{string.Join(", ", hosts)}' is not one host name or address with an optional port";
+        }
+        return null;
+    }
+
+    private static bool IsValidHost(string value)
+    {
+        var colon = value.LastIndexOf(':');
+        var host = value;
+        if (colon > value.LastIndexOf(']'))
+        {
+            if (!int.TryParse(value.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) ||
+                port is < 1 or > 65535)
+            {
+                return false;
+            }
+            host = value[..colon];
+        }
+        if (host.StartsWith('[') && host.EndsWith(']'))
+        {
+            host = host[1..^1];
+        }
+        return Uri.CheckHostName(host) != UriHostNameType.Unknown;
     }
 
     // The node owns message framing: a body's length is what the node sends, whatever a function says.

@@ -42,6 +42,8 @@ public sealed class ValidationErrorTests
         { "viewer-request", "r.headers['x-num'] = [{ key: 'X-Num', value: 42 }]; return r;", "headers.x-num[0].value: is missing or not a string" },
         { "origin-request", "r.querystring = 7; return r;", "querystring: 7 is not a string" },
         { "origin-request", "r.origin.custom.port = String(r.origin.custom.port); return r;", "origin.custom.port: \"" },
+        { "origin-request", "r.headers.host = [{ key: 'Host', value: 'not a host' }]; return r;", "headers.host: 'not a host' is not one host name" },
+        { "origin-request", "r.headers.host = [{ key: 'Host', value: 'a.example' }, { key: 'Host', value: 'b.example' }]; return r;", "headers.host: 'a.example, b.example' is not one host name" },
         { "origin-request", "r.origin = { custom: { domainName: 'not a host', port: 80, protocol: 'http' } }; return r;", "origin.custom.domainName: 'not a host' is not a host name" },
         { "origin-request", "r.origin = { custom: { domainName: 'example.org' }, s3: { domainName: 'example.org' } }; return r;", "origin: must have exactly one of 'custom' or 's3'" },
     };
