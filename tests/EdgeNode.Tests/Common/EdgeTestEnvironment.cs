@@ -53,8 +53,6 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
 
     public LogCapture Logs { get; } = new();
 
-    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Start the environment first.");
-
     /// <summary>Adds <c>functions/NAME/index.js</c>, and <c>function.json</c> when <paramref name="settings"/> is given.</summary>
     public EdgeTestEnvironment Function(string name, string code, string? settings = null)
     {
