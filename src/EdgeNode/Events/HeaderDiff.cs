@@ -92,10 +92,18 @@ internal static class HeaderDiff
     /// </summary>
     private static string? HostError(List<KeyValuePair<string, string>> headers)
     {
-        var hosts = headers.Where(h => h.Key.Equals("Host", StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).ToList();
-        if (hosts.Count > 1 || (hosts.Count == 1 && !IsValidHost(hosts[0])))
+        string? host = null;
+        foreach (var (name, value) in headers)
         {
-            return $"headers.host: '{string.Join(", ", hosts)}' is not one host name or address with an optional port";
+            if (name.Equals("Host", StringComparison.OrdinalIgnoreCase))
+            {
+                if (host is not null || !IsValidHost(value))
+                {
+                    host = host is null ? value : host + ", " + value;
+                    return $"headers.host: '{host}' is not one host name or address with an optional port";
+                }
+                host = value;
+            }
         }
         return null;
     }
