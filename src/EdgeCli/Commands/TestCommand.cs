@@ -83,7 +83,7 @@ internal static class TestCommand
         }
 
         var logs = new CollectingLogSink();
-        using var functions = new FunctionRuntime(logs, Options.Create(new FunctionRuntimeOptions { NodeId = "edge-test" }), TimeProvider.System);
+        using var functions = new FunctionRuntime(logs, Options.Create(new FunctionRuntimeOptions { NodeId = "edge-test", FullResults = true }), TimeProvider.System);
         var inputs = new EventInputBuilder(new DefaultObjectPoolProvider().CreateStringBuilderPool());
         var input = await inputs.BuildAsync(setup.Context, setup.Edge, setup.Binding, cancellationToken);
         using var result = await functions.InvokeAsync(function, input, cancellationToken);
@@ -93,7 +93,7 @@ internal static class TestCommand
         if (result.Outcome == InvocationOutcome.Ok)
         {
             value = JsonNode.Parse(result.Result.GetRawText());
-            var validation = EdgeFunctionInvoker.ApplyResult(result.Result, setup.Context, setup.Edge, setup.Binding, out _, out _);
+            var validation = EdgeFunctionInvoker.ApplyResult(result.Result, result.IsDelta, setup.Context, setup.Edge, setup.Binding, out _, out _);
             if (validation is not null)
             {
                 error = Error("validation", validation);

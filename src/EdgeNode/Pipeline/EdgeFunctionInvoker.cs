@@ -33,7 +33,7 @@ internal sealed class EdgeFunctionInvoker
         {
             return EventOutcome.Failed;
         }
-        var error = ApplyResult(result.Result, context, edge, binding, out var generated, out var body);
+        var error = ApplyResult(result.Result, result.IsDelta, context, edge, binding, out var generated, out var body);
         if (error is not null)
         {
             return await ValidationFailedAsync(context, edge, binding, error);
@@ -45,7 +45,7 @@ internal sealed class EdgeFunctionInvoker
     /// Validates a function's result and, when valid, applies it to the request or response; returns
     /// what is wrong otherwise. Shared by the node and <c>edge test</c>, so both judge results alike.
     /// </summary>
-    public static string? ApplyResult(JsonElement value, HttpContext context, EdgeRequestFeature edge, FunctionBinding binding,
+    public static string? ApplyResult(JsonElement value, bool isDelta, HttpContext context, EdgeRequestFeature edge, FunctionBinding binding,
         out GeneratedResponse? generated, out byte[]? replacedBody)
     {
         generated = null;
@@ -58,7 +58,7 @@ internal sealed class EdgeFunctionInvoker
         {
             return ResponseResultApplier.Apply(value, context, edge, binding.EventType, out replacedBody);
         }
-        if (value.TryGetProperty("status", out _))
+        if (!isDelta && value.TryGetProperty("status", out _))
         {
             generated = GeneratedResponse.Read(value, EdgeLimits.GeneratedResponseLimit(binding.EventType), out var error);
             return error;
