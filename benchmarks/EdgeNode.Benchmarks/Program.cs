@@ -1,1 +1,3 @@
-public class BenchProgram { public static void Main() {} }
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(EdgeCompute.Benchmarks.ViewerRequestInvocationBenchmarks).Assembly).Run(args);

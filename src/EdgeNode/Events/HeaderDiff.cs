@@ -47,40 +47,43 @@ internal static class HeaderDiff
     }
 
     /// <summary>Makes <paramref name="target"/>'s visible headers equal to <paramref name="headers"/>.</summary>
+    /// <remarks>
+    /// Quadratic in the number of headers on purpose: with the dozen or so a request carries, scanning
+    /// a list beats building a dictionary, and this runs on every invocation.
+    /// </remarks>
     public static void Apply(List<KeyValuePair<string, string>> headers, IHeaderDictionary target, EdgeEventType type, EdgeRequestFeature edge)
     {
-        var grouped = new Dictionary<string, (string Key, StringValues Values)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, value) in headers)
+        // In origin-request the Host header is the one the origin gets; the viewer's stays on the request.
+        var hostIsOrigins = type == EdgeEventType.OriginRequest;
+        List<string>? dropped = null;
+        foreach (var (name, _) in target)
         {
-            grouped[key] = grouped.TryGetValue(key, out var g) ? (g.Key, StringValues.Concat(g.Values, value)) : (key, new StringValues(value));
-        }
-        var isRequest = type.IsRequestEvent();
-        foreach (var name in target.Keys.ToList())
-        {
-            if (!HeaderRules.IsDisallowed(name) && !grouped.ContainsKey(name) && !IsFraming(name) &&
-                !(isRequest && type.IsOriginEvent() && name.Equals("Host", StringComparison.OrdinalIgnoreCase)))
+            if (!HeaderRules.IsDisallowed(name) && !IsFraming(name) && !(hostIsOrigins && IsHost(name)) && IndexOf(headers, name, 0) < 0)
             {
-                target.Remove(name);
+                (dropped ??= []).Add(name);
             }
         }
-        foreach (var (name, (key, values)) in grouped)
+        dropped?.ForEach(name => target.Remove(name));
+        for (var i = 0; i < headers.Count; i++)
         {
-            if (IsFraming(name))
+            var key = headers[i].Key;
+            if (IndexOf(headers, key, 0) != i || IsFraming(key))
             {
                 continue;
             }
-            if (isRequest && type.IsOriginEvent() && name.Equals("Host", StringComparison.OrdinalIgnoreCase))
+            if (hostIsOrigins && IsHost(key))
             {
-                // The Host the origin gets; the viewer's stays on the request for the next stages.
-                edge.OriginHost = values[0];
+                edge.OriginHost = headers[i].Value;
                 continue;
             }
-            if (!StringValues.Equals(target[name], values))
+            var values = new StringValues(headers[i].Value);
+            for (var j = IndexOf(headers, key, i + 1); j >= 0; j = IndexOf(headers, key, j + 1))
             {
-                if (target.ContainsKey(name))
-                {
-                    target.Remove(name);
-                }
+                values = StringValues.Concat(values, headers[j].Value);
+            }
+            if (!StringValues.Equals(target[key], values))
+            {
+                target.Remove(key);
                 target[key] = values;
             }
         }
@@ -127,6 +130,19 @@ internal static class HeaderDiff
         }
         return Uri.CheckHostName(host) != UriHostNameType.Unknown;
     }
+    private static int IndexOf(List<KeyValuePair<string, string>> headers, string name, int start)
+    {
+        for (var i = start; i < headers.Count; i++)
+        {
+            if (headers[i].Key.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static bool IsHost(string name) => name.Equals("Host", StringComparison.OrdinalIgnoreCase);
 
     // The node owns message framing: a body's length is what the node sends, whatever a function says.
     private static bool IsFraming(string name) =>

@@ -11,6 +11,10 @@ internal static class HeaderListReader
     public static bool TryRead(JsonElement headers, string field, List<KeyValuePair<string, string>> into, out string? error)
     {
         error = null;
+        if (headers.ValueKind == JsonValueKind.String)
+        {
+            return TryReadFlat(headers.GetString()!, field, into, out error);
+        }
         if (headers.ValueKind != JsonValueKind.Object)
         {
             error = $"{field}: is not an object";
@@ -66,6 +70,41 @@ internal static class HeaderListReader
                 }
                 into.Add(new(key, value));
             }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The bridge's flat form, <c>key\0value\0...</c>: the bridge has checked the shape and filled
+    /// missing keys; what can go on the wire is checked here, as for the JSON form.
+    /// </summary>
+    private static bool TryReadFlat(string flat, string field, List<KeyValuePair<string, string>> into, out string? error)
+    {
+        error = null;
+        var rest = flat.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var keyEnd = rest.IndexOf('\0');
+            var valueEnd = keyEnd < 0 ? -1 : rest[(keyEnd + 1)..].IndexOf('\0');
+            if (valueEnd < 0)
+            {
+                error = $"{field}: malformed";
+                return false;
+            }
+            var key = rest[..keyEnd];
+            var value = rest.Slice(keyEnd + 1, valueEnd);
+            if (!HeaderRules.IsValidName(key))
+            {
+                error = $"{field}.{key.ToString().ToLowerInvariant()}: is not a valid header name";
+                return false;
+            }
+            if (!HeaderRules.IsValidValue(value))
+            {
+                error = $"{field}.{key.ToString().ToLowerInvariant()}: a value contains CR, LF, a control or a non-ASCII character";
+                return false;
+            }
+            into.Add(new(key.ToString(), value.ToString()));
+            rest = rest[(keyEnd + valueEnd + 2)..];
         }
         return true;
     }

@@ -24,7 +24,8 @@ internal sealed class EdgeFunctionInvoker
         _logger = logger;
     }
 
-    public async ValueTask<EventOutcome> RunRequestEventAsync(HttpContext context, EdgeRequestFeature edge, FunctionBinding binding)
+    /// <summary>Runs the function bound to a request or response event and applies its result.</summary>
+    public async ValueTask<EventOutcome> RunAsync(HttpContext context, EdgeRequestFeature edge, FunctionBinding binding)
     {
         var input = await _inputs.BuildAsync(context, edge, binding, context.RequestAborted);
         using var result = await _runtime.InvokeAsync(binding.Function, input, context.RequestAborted);
@@ -32,43 +33,37 @@ internal sealed class EdgeFunctionInvoker
         {
             return EventOutcome.Failed;
         }
-        var value = result.Result;
-        string? error;
-        if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty("status", out _))
+        var error = ApplyResult(result.Result, result.IsDelta, context, edge, binding, out var generated, out var body);
+        if (error is not null)
         {
-            var generated = GeneratedResponse.Read(value, EdgeLimits.GeneratedResponseLimit(binding.EventType), out error);
-            if (generated is not null)
-            {
-                return new EventOutcome(EventVerdict.Generated, generated);
-            }
+            return await ValidationFailedAsync(context, edge, binding, error);
         }
-        else
-        {
-            error = value.ValueKind == JsonValueKind.Object
-                ? RequestResultApplier.Apply(value, context, edge, binding)
-                : NotAnObject(value);
-            if (error is null)
-            {
-                return EventOutcome.Continue;
-            }
-        }
-        return await ValidationFailedAsync(context, edge, binding, error!);
+        return generated is not null ? new EventOutcome(EventVerdict.Generated, generated) : new EventOutcome(EventVerdict.Continue, ReplacedBody: body);
     }
 
-    public async ValueTask<EventOutcome> RunResponseEventAsync(HttpContext context, EdgeRequestFeature edge, FunctionBinding binding)
+    /// <summary>
+    /// Validates a function's result and, when valid, applies it to the request or response; returns
+    /// what is wrong otherwise. Shared by the node and <c>edge test</c>, so both judge results alike.
+    /// </summary>
+    public static string? ApplyResult(JsonElement value, bool isDelta, HttpContext context, EdgeRequestFeature edge, FunctionBinding binding,
+        out GeneratedResponse? generated, out byte[]? replacedBody)
     {
-        var input = await _inputs.BuildAsync(context, edge, binding, context.RequestAborted);
-        using var result = await _runtime.InvokeAsync(binding.Function, input, context.RequestAborted);
-        if (!await SucceededAsync(context, edge, binding, result))
+        generated = null;
+        replacedBody = null;
+        if (value.ValueKind != JsonValueKind.Object)
         {
-            return EventOutcome.Failed;
+            return NotAnObject(value);
         }
-        var value = result.Result;
-        byte[]? body = null;
-        var error = value.ValueKind == JsonValueKind.Object
-            ? ResponseResultApplier.Apply(value, context, edge, binding.EventType, out body)
-            : NotAnObject(value);
-        return error is null ? new EventOutcome(EventVerdict.Continue, ReplacedBody: body) : await ValidationFailedAsync(context, edge, binding, error);
+        if (!binding.EventType.IsRequestEvent())
+        {
+            return ResponseResultApplier.Apply(value, context, edge, binding.EventType, out replacedBody);
+        }
+        if (!isDelta && value.TryGetProperty("status", out _))
+        {
+            generated = GeneratedResponse.Read(value, EdgeLimits.GeneratedResponseLimit(binding.EventType), out var error);
+            return error;
+        }
+        return RequestResultApplier.Apply(value, context, edge, binding);
     }
 
     private static string NotAnObject(JsonElement value) =>

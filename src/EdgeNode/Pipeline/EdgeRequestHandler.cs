@@ -88,7 +88,7 @@ internal sealed class EdgeRequestHandler
         byte[]? body = null;
         if (edge.Behavior.FunctionFor(EdgeEventType.OriginResponse) is { } binding)
         {
-            var outcome = await _functions.RunResponseEventAsync(context, edge, binding);
+            var outcome = await _functions.RunAsync(context, edge, binding);
             if (outcome.Verdict == EventVerdict.Failed)
             {
                 return false;
@@ -115,7 +115,7 @@ internal sealed class EdgeRequestHandler
 
     private async ValueTask<EventOutcome> RunRequestEventAsync(HttpContext context, EdgeRequestFeature edge, EdgeEventType type) =>
         edge.Behavior.FunctionFor(type) is { } binding
-            ? await _functions.RunRequestEventAsync(context, edge, binding)
+            ? await _functions.RunAsync(context, edge, binding)
             : EventOutcome.Continue;
 
     /// <summary>CloudFront skips viewer-response for origin errors (≥ 400) unless the distribution opts in.</summary>
@@ -126,7 +126,7 @@ internal sealed class EdgeRequestHandler
         {
             return true;
         }
-        return (await _functions.RunResponseEventAsync(context, edge, binding)).Verdict != EventVerdict.Failed;
+        return (await _functions.RunAsync(context, edge, binding)).Verdict != EventVerdict.Failed;
     }
 
     private async Task WriteGeneratedAsync(HttpContext context, GeneratedResponse generated, EdgeRequestFeature edge, bool runViewerResponse)

@@ -25,6 +25,12 @@ public sealed class FunctionInvocationResult : IDisposable
     /// <summary>What went wrong, for logs, when <see cref="Outcome"/> is not <see cref="InvocationOutcome.Ok"/>.</summary>
     public string? Message { get; }
 
+    /// <summary>
+    /// <see cref="Result"/> holds only what the function changed (absent fields are unchanged, headers
+    /// may be in flat <c>key\0value\0</c> form), not the whole returned object.
+    /// </summary>
+    public bool IsDelta { get; init; }
+
     public TimeSpan Duration { get; internal set; }
 
     public static FunctionInvocationResult Failed(InvocationOutcome outcome, string message) =>

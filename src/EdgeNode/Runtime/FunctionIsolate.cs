@@ -22,14 +22,19 @@ internal sealed class FunctionIsolate : IDisposable
     private int _invocations;
     private long _deadline;
 
-    private FunctionIsolate(FunctionModel function, V8Runtime runtime, V8ScriptEngine engine, ScriptObject bridge)
+    private FunctionIsolate(FunctionModel function, V8Runtime runtime, V8ScriptEngine engine)
     {
         Function = function;
         _runtime = runtime;
         _engine = engine;
-        _invoke = (ScriptObject)bridge["invoke"];
-        _collect = (ScriptObject)bridge["collect"];
+        _invoke = BridgeFunction(engine, "invoke");
+        _collect = BridgeFunction(engine, "collect");
     }
+
+    // A function taken through a ScriptObject's indexer is invoked through ClearScript's dynamic
+    // binder (about 90 µs and 31 KB a call, measured); one returned by Evaluate is a direct call (2 µs).
+    private static ScriptObject BridgeFunction(V8ScriptEngine engine, string name) =>
+        (ScriptObject)engine.Evaluate("globalThis.__edgeBridge." + name);
 
     public FunctionModel Function { get; }
 
@@ -53,7 +58,7 @@ internal sealed class FunctionIsolate : IDisposable
     public long Deadline => Volatile.Read(ref _deadline);
 
     /// <summary>Creates the isolate, loads the function's modules and runs their top-level code.</summary>
-    public static FunctionIsolate Create(FunctionModel function, string nodeId)
+    public static FunctionIsolate Create(FunctionModel function, FunctionRuntimeOptions options)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var heapBytes = (ulong)function.MemorySizeMb * 1024 * 1024;
@@ -76,9 +81,12 @@ internal sealed class FunctionIsolate : IDisposable
         try
         {
             engine = runtime.CreateScriptEngine(V8ScriptEngineFlags.DisableGlobalMembers);
-            var bridge = (ScriptObject)engine.Evaluate(new DocumentInfo("edge:bridge"), BridgeSource);
-            var isolate = new FunctionIsolate(function, runtime, engine, bridge);
-            isolate.Load(bridge, nodeId);
+            // The bridge is reachable from the global object only while the node takes its functions.
+            engine.Execute(new DocumentInfo("edge:bridge"),
+                "Object.defineProperty(globalThis, '__edgeBridge', { value: " + BridgeSource + ", configurable: true });");
+            var isolate = new FunctionIsolate(function, runtime, engine);
+            isolate.Load(options);
+            engine.Execute("delete globalThis.__edgeBridge;");
             isolate.InitDuration = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             return isolate;
         }
@@ -90,9 +98,9 @@ internal sealed class FunctionIsolate : IDisposable
         }
     }
 
-    private void Load(ScriptObject bridge, string nodeId)
+    private void Load(FunctionRuntimeOptions options)
     {
-        var define = (ScriptObject)bridge["define"];
+        using var define = BridgeFunction(_engine, "define");
         string? compileError = null;
         foreach (var (path, source) in Function.Files)
         {
@@ -113,14 +121,15 @@ internal sealed class FunctionIsolate : IDisposable
                 compileError ??= $"{path}: {ex.ErrorDetails}";
             }
         }
-        var settings = JsonSerializer.Serialize(new Dictionary<string, string>
+        var settings = JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["functionName"] = Function.Name,
             ["functionVersion"] = Function.Version,
             ["functionArn"] = $"arn:aws:lambda:us-east-1:000000000000:function:{Function.Name}:{Function.Version}",
             ["memoryLimitInMB"] = Function.MemorySizeMb.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["logGroupName"] = $"/aws/lambda/us-east-1.{Function.Name}",
-            ["logStreamName"] = $"{DateTime.UtcNow:yyyy/MM/dd}/[{Function.Version}]{nodeId}",
+            ["logStreamName"] = $"{DateTime.UtcNow:yyyy/MM/dd}/[{Function.Version}]{options.NodeId}",
+            ["fullResults"] = options.FullResults,
             ["handler"] = Function.HandlerModule + "." + Function.HandlerExport,
         });
         if (compileError is not null)
@@ -128,7 +137,7 @@ internal sealed class FunctionIsolate : IDisposable
             InitError = "Runtime.UserCodeSyntaxError: " + compileError;
             return;
         }
-        var init = (ScriptObject)bridge["init"];
+        using var init = BridgeFunction(_engine, "init");
         using var result = JsonDocument.Parse((string)init.InvokeAsFunction(settings, Function.HandlerModule, Function.HandlerExport));
         if (result.RootElement.TryGetProperty("l", out var logs) && logs.ValueKind == JsonValueKind.Array)
         {

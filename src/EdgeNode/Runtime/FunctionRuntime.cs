@@ -49,7 +49,7 @@ public sealed class FunctionRuntime : IDisposable
         {
             try
             {
-                isolate = FunctionIsolate.Create(function, _options.NodeId);
+                isolate = FunctionIsolate.Create(function, _options);
             }
             catch (ScriptEngineException ex)
             {
@@ -153,6 +153,10 @@ public sealed class FunctionRuntime : IDisposable
             var message = invalid.GetString() ?? "invalid result";
             document.Dispose();
             return FunctionInvocationResult.Failed(InvocationOutcome.InvalidResult, message);
+        }
+        if (root.TryGetProperty("d", out var delta))
+        {
+            return new FunctionInvocationResult(InvocationOutcome.Ok, document, delta, null) { IsDelta = true };
         }
         return new FunctionInvocationResult(InvocationOutcome.Ok, document, root.GetProperty("r"), null);
     }

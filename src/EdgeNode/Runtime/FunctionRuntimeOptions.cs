@@ -9,6 +9,12 @@ public sealed class FunctionRuntimeOptions
     /// <summary>Isolates per function version when its settings do not say.</summary>
     public int DefaultMaxConcurrency { get; set; } = 64;
 
+    /// <summary>
+    /// Hand back whole results instead of only what the function changed. The node reads changes;
+    /// <c>edge test</c> shows users exactly what their function returned.
+    /// </summary>
+    public bool FullResults { get; set; }
+
     /// <summary>This node's name in log streams and REPORT lines.</summary>
     public string NodeId { get; set; } = Environment.MachineName;
 }

@@ -192,11 +192,74 @@
   function envelope(state) {
     const l = takeLogs();
     if (state.error !== undefined && state.error !== null) return JSON.stringify({ e: errorInfo(state.error), l: l });
+    const result = state.result === undefined ? null : state.result;
     try {
-      return JSON.stringify({ r: state.result === undefined ? null : state.result, l: l });
+      const d = settings.fullResults ? null : delta(state, result);
+      return JSON.stringify(d === null ? { r: result, l: l } : { d: d, l: l });
     } catch (e) {
       return JSON.stringify({ v: 'the function result cannot be serialized to JSON: ' + e.message, l: l });
     }
+  }
+
+  function titleCase(name) {
+    return name.replace(/(^|-)([a-z])/g, (m, dash, c) => dash + c.toUpperCase());
+  }
+
+  // Headers in the node's flat form (key\0value\0...), or null when they are not the plain
+  // {name: [{key, value}]} shape: then they travel as JSON and the node says precisely what is wrong.
+  function flatten(h) {
+    if (h === null || typeof h !== 'object' || Array.isArray(h)) return null;
+    let out = '';
+    for (const name of Object.keys(h)) {
+      const list = h[name];
+      if (!Array.isArray(list)) return null;
+      for (let i = 0; i < list.length; i++) {
+        const entry = list[i];
+        if (entry === null || typeof entry !== 'object' || typeof entry.value !== 'string') return null;
+        let key = entry.key;
+        if (key === undefined || key === null) key = titleCase(name);
+        else if (typeof key !== 'string' || key.toLowerCase() !== name.toLowerCase()) return null;
+        if (key.indexOf('\0') >= 0 || entry.value.indexOf('\0') >= 0) return null;
+        out += key + '\0' + entry.value + '\0';
+      }
+    }
+    return out;
+  }
+
+  // What the function changed, and only that: the node reads an absent field as unchanged, so the
+  // common "return the request with one header more" crosses back as a few bytes. Null means the
+  // result travels whole (a generated response, or something that is not an object).
+  function delta(state, r) {
+    if (r === null || typeof r !== 'object' || Array.isArray(r)) return null;
+    const d = {};
+    if (state.request) {
+      if ('status' in r) return null;
+      for (const k of Object.keys(r)) {
+        const v = r[k];
+        switch (k) {
+          case 'headers': { const f = flatten(v); if (f === null) d.headers = v; else if (f !== state.headers) d.headers = f; break; }
+          case 'uri': if (v !== state.uri) d.uri = v; break;
+          case 'querystring': if (v !== state.querystring) d.querystring = v; break;
+          case 'method': if (v !== state.method) d.method = v; break;
+          case 'clientIp': if (v !== state.clientIp) d.clientIp = v; break;
+          case 'body': if (state.body === null || JSON.stringify(v) !== state.body) d.body = v; break;
+          case 'origin': if (state.origin === null || JSON.stringify(v) !== state.origin) d.origin = v; break;
+          default: break;
+        }
+      }
+    } else {
+      for (const k of Object.keys(r)) {
+        const v = r[k];
+        switch (k) {
+          case 'headers': { const f = flatten(v); if (f === null) d.headers = v; else if (f !== state.headers) d.headers = f; break; }
+          case 'status': if (v === null || typeof v === 'object' || String(v) !== state.status) d.status = v; break;
+          case 'statusDescription': if (v !== state.statusDescription) d.statusDescription = v; break;
+          case 'body': case 'bodyEncoding': d[k] = v; break;
+          default: break;
+        }
+      }
+    }
+    return d;
   }
 
   let current = null;
@@ -208,27 +271,41 @@
     state.result = result;
   }
 
-  function context(requestId, remainingMs, callback) {
-    const deadline = Date.now() + remainingMs;
-    return {
-      callbackWaitsForEmptyEventLoop: true,
-      functionName: settings.functionName,
-      functionVersion: settings.functionVersion,
-      invokedFunctionArn: settings.functionArn,
-      memoryLimitInMB: settings.memoryLimitInMB,
-      awsRequestId: requestId,
-      logGroupName: settings.logGroupName,
-      logStreamName: settings.logStreamName,
-      getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-      done: (err, res) => callback(err, res),
-      succeed: (res) => callback(null, res),
-      fail: (err) => callback(err === undefined || err === null ? new Error('failed') : err),
-    };
+  // Lambda's context object. A class, so that its methods live once on the prototype instead of
+  // being new closures on every invocation.
+  // Symbol keys keep the internals out of JSON.stringify(context) and Object.keys(context).
+  const DEADLINE = Symbol('deadline');
+  const CALLBACK = Symbol('callback');
+
+  class Context {
+    constructor(requestId, remainingMs, callback) {
+      this.callbackWaitsForEmptyEventLoop = true;
+      this.functionName = settings.functionName;
+      this.functionVersion = settings.functionVersion;
+      this.invokedFunctionArn = settings.functionArn;
+      this.memoryLimitInMB = settings.memoryLimitInMB;
+      this.awsRequestId = requestId;
+      this.logGroupName = settings.logGroupName;
+      this.logStreamName = settings.logStreamName;
+      this[DEADLINE] = Date.now() + remainingMs;
+      this[CALLBACK] = callback;
+    }
+    getRemainingTimeInMillis() { return Math.max(0, this[DEADLINE] - Date.now()); }
+    done(err, res) { this[CALLBACK](err, res); }
+    succeed(res) { this[CALLBACK](null, res); }
+    fail(err) { this[CALLBACK](err === undefined || err === null ? new Error('failed') : err); }
   }
 
   function invoke(eventType, requestId, distributionId, distributionDomainName, clientIp, method, uri, querystring,
                   requestHeaders, bodyJson, originJson, status, statusDescription, responseHeaders, remainingMs) {
-    const state = { done: false, error: undefined, result: undefined, promise: false };
+    const isRequest = status == null;
+    const state = {
+      done: false, error: undefined, result: undefined, promise: false, request: isRequest,
+      uri: uri, querystring: querystring, method: method, clientIp: clientIp,
+      headers: isRequest ? requestHeaders : responseHeaders, body: bodyJson == null ? null : bodyJson,
+      origin: originJson == null ? null : originJson,
+      status: status, statusDescription: statusDescription,
+    };
     current = state;
     if (initError !== null) {
       settle(state, initError, undefined);
@@ -257,7 +334,7 @@
     const event = { Records: [{ cf: cf }] };
     const callback = (err, res) => settle(state, err, res);
     try {
-      const ret = handler(event, context(requestId, remainingMs, callback), callback);
+      const ret = handler(event, new Context(requestId, remainingMs, callback), callback);
       if (!state.done && ret !== null && typeof ret === 'object' && typeof ret.then === 'function') {
         state.promise = true;
         ret.then((v) => settle(state, null, v),

@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace EdgeCompute.EdgeNode.Tests.Cli;
+
+/// <summary>
+/// <c>edge test</c> run as users run it: the real <c>edge</c> program in its own process, a
+/// function folder or file on disk and an AWS-shaped event file; the JSON it prints is checked.
+/// </summary>
+public sealed class TestCommandTests : IDisposable
+{
+    private const string ViewerRequestEvent = """
+        {"Records":[{"cf":{"config":{"distributionDomainName":"d111111abcdef8.cloudfront.net","distributionId":"EDFDVBD6EXAMPLE","eventType":"viewer-request","requestId":"4TyzHTaYWb1GX1qTfsHhEqV6HUDd_BzoBZnwfnvQc_1oF26ClkoUSEQ=="},
+        "request":{"clientIp":"203.0.113.178","headers":{"host":[{"key":"Host","value":"d111111abcdef8.cloudfront.net"}],"user-agent":[{"key":"User-Agent","value":"curl/7.66.0"}]},"method":"GET","querystring":"size=large","uri":"/old-page"}}}]}
+        """;
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("edge-test-cli-").FullName;
+
+    [Fact]
+    public async Task Test_LambdaEdgeFunctionFolder_PrintsResultJson()
+    {
+        var code = WriteFunction("redirect", """
+            'use strict';
+            exports.handler = (event, context, callback) => {
+              const request = event.Records[0].cf.request;
+              console.log('uri', request.uri, 'qs', request.querystring);
+              callback(null, { status: '301', headers: { location: [{ key: 'Location', value: '/new' }] } });
+            };
+            """);
+
+        var (exit, output, _) = await RunAsync("test", "--code", code, "--event", WriteEvent(ViewerRequestEvent));
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("301", root.GetProperty("result").GetProperty("status").GetString());
+        Assert.Equal("/new", root.GetProperty("result").GetProperty("headers").GetProperty("location")[0].GetProperty("value").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("error").ValueKind);
+        var logs = root.GetProperty("logs").EnumerateArray().Select(l => l.GetString()!).ToList();
+        Assert.Contains(logs, l => l.EndsWith("\tINFO\turi /old-page qs size=large", StringComparison.Ordinal)
+            && l.Contains("\t4TyzHTaYWb1GX1qTfsHhEqV6HUDd_BzoBZnwfnvQc_1oF26ClkoUSEQ==\t", StringComparison.Ordinal));
+        Assert.Contains(logs, l => l.StartsWith("REPORT RequestId: 4TyzHTaYWb1GX1qTfsHhEqV6HUDd_BzoBZnwfnvQc_1oF26ClkoUSEQ==\tDuration: ", StringComparison.Ordinal)
+            && l.Contains("\tMemory Size: 128 MB\t", StringComparison.Ordinal) && l.Contains("Init Duration: ", StringComparison.Ordinal));
+        Assert.True(root.GetProperty("durationMs").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task Test_ReturnsRequestUnchanged_ResultIsTheWholeRequest()
+    {
+        var code = WriteFile("passthrough.js", "exports.handler = async (event) => event.Records[0].cf.request;");
+
+        var (exit, output, _) = await RunAsync("test", "--code", code, "--event", WriteEvent(ViewerRequestEvent));
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var result = json.RootElement.GetProperty("result");
+        Assert.Equal("/old-page", result.GetProperty("uri").GetString());
+        Assert.Equal("size=large", result.GetProperty("querystring").GetString());
+        Assert.Equal("203.0.113.178", result.GetProperty("clientIp").GetString());
+        Assert.Equal("curl/7.66.0", result.GetProperty("headers").GetProperty("user-agent")[0].GetProperty("value").GetString());
+    }
+
+    [Theory]
+    [InlineData("exports.handler = async (event) => { const r = event.Records[0].cf.request; r.headers.host[0].value = 'evil.example'; return r; };", "validation", "headers.host")]
+    [InlineData("exports.handler = async () => ({ status: '99' });", "validation", "status")]
+    [InlineData("exports.handler = async () => { throw new TypeError('boom'); };", "execution", "TypeError: boom")]
+    [InlineData("exports.handler = (e, c, cb) => cb(new Error('nope'));", "execution", "nope")]
+    public async Task Test_FailingFunction_ReportsErrorTypeAndExitsZero(string source, string type, string messagePart)
+    {
+        var code = WriteFile("index.js", source);
+
+        var (exit, output, _) = await RunAsync("test", "--code", code, "--event", WriteEvent(ViewerRequestEvent));
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var error = json.RootElement.GetProperty("error");
+        Assert.Equal(type, error.GetProperty("type").GetString());
+        Assert.Contains(messagePart, error.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task Test_InfiniteLoop_ReportsLimitError()
+    {
+        var code = WriteFunction("loop", "exports.handler = async () => { for (;;) {} };", """{ "timeout": 1 }""");
+
+        var (exit, output, _) = await RunAsync("test", "--code", code, "--event", WriteEvent(ViewerRequestEvent));
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("limit", json.RootElement.GetProperty("error").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Test_OriginResponseEventType_RunsResponseEvent()
+    {
+        var code = WriteFile("index.js", """
+            exports.handler = async (event) => {
+              const response = event.Records[0].cf.response;
+              response.headers['x-status-seen'] = [{ value: response.status }];
+              return response;
+            };
+            """);
+        var withResponse = ViewerRequestEvent.Replace("\"uri\":\"/old-page\"}", "\"uri\":\"/old-page\"},\"response\":{\"status\":\"404\",\"statusDescription\":\"Not Found\",\"headers\":{}}");
+
+        var (exit, output, _) = await RunAsync("test", "--code", code, "--event", WriteEvent(withResponse), "--event-type", "origin-response");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("error").ValueKind);
+        Assert.Equal("404", json.RootElement.GetProperty("result").GetProperty("headers").GetProperty("x-status-seen")[0].GetProperty("value").GetString());
+    }
+
+    [Theory]
+    [InlineData("test", "--event", "missing.json")]
+    [InlineData("test", "--code", "nowhere", "--event", "missing.json")]
+    [InlineData("test", "--code", "index.js", "--event", "event.json", "--event-type", "viewer-sandwich")]
+    [InlineData("test", "--code", "index.js", "--event", "event.json", "--engine", "spidermonkey")]
+    [InlineData("test", "--code", "index.js", "--event", "not-an-event.json")]
+    [InlineData("frobnicate")]
+    public async Task Test_BadArguments_ExitTwoWithMessage(params string[] args)
+    {
+        WriteFile("index.js", "exports.handler = async (e) => e.Records[0].cf.request;");
+        WriteEvent(ViewerRequestEvent);
+        File.WriteAllText(Path.Combine(_dir, "not-an-event.json"), """{"hello":"world"}""");
+
+        var (exit, _, error) = await RunAsync(args);
+
+        Assert.Equal(2, exit);
+        Assert.False(string.IsNullOrWhiteSpace(error));
+    }
+
+    private string WriteFunction(string name, string source, string? settings = null)
+    {
+        var folder = Path.Combine(_dir, name);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "index.js"), source);
+        if (settings is not null)
+        {
+            File.WriteAllText(Path.Combine(folder, "function.json"), settings);
+        }
+        return folder;
+    }
+
+    private string WriteFile(string name, string source)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, source);
+        return path;
+    }
+
+    private string WriteEvent(string json) => WriteFile("event.json", json);
+
+    private async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = _dir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "edge.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
