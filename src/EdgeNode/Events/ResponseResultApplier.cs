@@ -8,8 +8,8 @@ namespace EdgeCompute.EdgeNode.Events;
 
 /// <summary>
 /// Validates the response an origin-response or viewer-response function returned and applies it
-/// to the real response. origin-response may change the status and replace the body;
-/// viewer-response cannot change the status (CloudFront ignores it there).
+/// to the real response. Both may replace the body (within the event's size limit); origin-response
+/// may change the status, viewer-response cannot (CloudFront ignores it there).
 /// </summary>
 internal static class ResponseResultApplier
 {
@@ -40,16 +40,14 @@ internal static class ResponseResultApplier
                 return error;
             }
         }
-        if (type == EdgeEventType.OriginResponse)
+        if (!ResponseFields.TryReadBody(result, out body, out error))
         {
-            if (!ResponseFields.TryReadBody(result, out body, out error))
-            {
-                return error;
-            }
-            if (body?.Length > EdgeLimits.OriginGeneratedResponseLimit)
-            {
-                return $"body: {body.Length} bytes, over the {EdgeLimits.OriginGeneratedResponseLimit}-byte limit";
-            }
+            return error;
+        }
+        var limit = EdgeLimits.GeneratedResponseLimit(type);
+        if (body?.Length > limit)
+        {
+            return $"body: {body.Length} bytes, over the {limit}-byte limit for {type.ToWireName()}";
         }
 
         if (type == EdgeEventType.OriginResponse && status is { } newStatus && newStatus != response.StatusCode)

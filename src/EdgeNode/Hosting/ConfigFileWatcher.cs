@@ -86,8 +86,10 @@ internal sealed class ConfigFileWatcher : BackgroundService
             EdgeLog.ConfigRejected(_logger, file, string.Join("\n", result.Errors));
             return;
         }
-        _snapshots.Swap(snapshot);
+        // Retire first: requests of the new snapshot then find warm pools kept, and requests still on
+        // the old one get throwaway isolates for versions that are gone.
         _runtime.RetireExcept(snapshot.Functions.Values.Select(f => f.VersionKey));
+        _snapshots.Swap(snapshot);
         EdgeLog.ConfigLoaded(_logger, snapshot.Version, file, snapshot.Distributions.Count, snapshot.Functions.Count);
     }
 }

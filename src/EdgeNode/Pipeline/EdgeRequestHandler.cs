@@ -98,11 +98,13 @@ internal sealed class EdgeRequestHandler
 
         // 6. cache store (the HTTP cache stage plugs in here).
 
-        // 7. viewer-response.
-        if (!await RunViewerResponseAsync(context, edge))
+        // 7. viewer-response: may change headers or replace the body, not the status.
+        var viewerResponse = await RunViewerResponseAsync(context, edge);
+        if (viewerResponse.Verdict == EventVerdict.Failed)
         {
             return false;
         }
+        body = viewerResponse.ReplacedBody ?? body;
         if (body is null && AllowsBody(context.Response.StatusCode))
         {
             return true;
@@ -119,14 +121,14 @@ internal sealed class EdgeRequestHandler
             : EventOutcome.Continue;
 
     /// <summary>CloudFront skips viewer-response for origin errors (≥ 400) unless the distribution opts in.</summary>
-    private async ValueTask<bool> RunViewerResponseAsync(HttpContext context, EdgeRequestFeature edge)
+    private async ValueTask<EventOutcome> RunViewerResponseAsync(HttpContext context, EdgeRequestFeature edge)
     {
         if (edge.Behavior.FunctionFor(EdgeEventType.ViewerResponse) is not { } binding ||
             (edge.OriginStatus >= 400 && !edge.Distribution.RunViewerResponseOnErrors))
         {
-            return true;
+            return EventOutcome.Continue;
         }
-        return (await _functions.RunAsync(context, edge, binding)).Verdict != EventVerdict.Failed;
+        return await _functions.RunAsync(context, edge, binding);
     }
 
     private async Task WriteGeneratedAsync(HttpContext context, GeneratedResponse generated, EdgeRequestFeature edge, bool runViewerResponse)
@@ -143,11 +145,17 @@ internal sealed class EdgeRequestHandler
             }
         }
         edge.OriginStatus = generated.Status;
-        if (runViewerResponse && !await RunViewerResponseAsync(context, edge))
+        var body = generated.Body;
+        if (runViewerResponse)
         {
-            return;
+            var viewerResponse = await RunViewerResponseAsync(context, edge);
+            if (viewerResponse.Verdict == EventVerdict.Failed)
+            {
+                return;
+            }
+            body = viewerResponse.ReplacedBody ?? body;
         }
-        await WriteBodyAsync(context, generated.Body);
+        await WriteBodyAsync(context, body);
     }
 
     private static async Task WriteBodyAsync(HttpContext context, byte[] body)

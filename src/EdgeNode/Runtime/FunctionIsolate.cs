@@ -62,8 +62,9 @@ internal sealed class FunctionIsolate : IDisposable
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var heapBytes = (ulong)function.MemorySizeMb * 1024 * 1024;
-        // The heap cap below is enforced by sampling; V8's own hard limit sits well above it so that
-        // a fast-growing bomb becomes a catchable exception instead of killing the whole process.
+        // The heap cap below is enforced by sampling, and going over it interrupts the script: an
+        // exception would be one the function could catch and carry on allocating past. V8's own hard
+        // limit sits well above the cap so that a fast bomb is interrupted before V8 kills the process.
         var constraints = new V8RuntimeConstraints
         {
             MaxOldSpaceSize = function.MemorySizeMb * 4 + 64,
@@ -73,7 +74,7 @@ internal sealed class FunctionIsolate : IDisposable
         var runtime = new V8Runtime(constraints)
         {
             MaxHeapSize = (UIntPtr)heapBytes,
-            HeapSizeViolationPolicy = V8RuntimeViolationPolicy.Exception,
+            HeapSizeViolationPolicy = V8RuntimeViolationPolicy.Interrupt,
             HeapSizeSampleInterval = TimeSpan.FromMilliseconds(5),
             MaxStackUsage = (UIntPtr)(512 * 1024),
         };
@@ -130,7 +131,7 @@ internal sealed class FunctionIsolate : IDisposable
             ["logGroupName"] = $"/aws/lambda/us-east-1.{Function.Name}",
             ["logStreamName"] = $"{DateTime.UtcNow:yyyy/MM/dd}/[{Function.Version}]{options.NodeId}",
             ["fullResults"] = options.FullResults,
-            ["handler"] = Function.HandlerModule + "." + Function.HandlerExport,
+            ["handler"] = Path.ChangeExtension(Function.HandlerModule, null) + "." + Function.HandlerExport,
         });
         if (compileError is not null)
         {
@@ -192,9 +193,15 @@ internal sealed class FunctionIsolate : IDisposable
     /// <summary>Called by the watchdog thread: stops the running script; the isolate is then discarded.</summary>
     public void Interrupt()
     {
+        TimedOut = true;
         Broken = true;
         _engine.Interrupt();
     }
+
+    /// <summary>
+    /// The watchdog interrupted the script. An interruption without it came from the heap cap.
+    /// </summary>
+    public bool TimedOut { get; private set; }
 
     public void MarkBroken() => Broken = true;
 

@@ -21,6 +21,9 @@ public sealed class FunctionRuntime : IDisposable
     private readonly FunctionRuntimeOptions _options;
     private readonly TimeProvider _time;
 
+    // The function versions of the current configuration; null until the first reload (all are live).
+    private volatile HashSet<string>? _liveVersionKeys;
+
     public FunctionRuntime(IFunctionLogSink logs, IOptions<FunctionRuntimeOptions> options, TimeProvider time)
     {
         _logs = logs;
@@ -36,7 +39,7 @@ public sealed class FunctionRuntime : IDisposable
         CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var pool = _pools.GetOrAdd(function.VersionKey, static (_, f) => new IsolatePool(f), function);
+        var pool = GetPool(function, out var ephemeral);
         if (!pool.TryRent(out var isolate))
         {
             var throttled = FunctionInvocationResult.Failed(InvocationOutcome.Throttled,
@@ -76,7 +79,28 @@ public sealed class FunctionRuntime : IDisposable
                 _watchdog.Forget(isolate);
             }
             pool.Return(isolate, Stopwatch.GetTimestamp());
+            if (ephemeral)
+            {
+                pool.Dispose();
+            }
         }
+    }
+
+    private IsolatePool GetPool(FunctionModel function, out bool ephemeral)
+    {
+        ephemeral = false;
+        if (_pools.TryGetValue(function.VersionKey, out var pool))
+        {
+            return pool;
+        }
+        if (_liveVersionKeys is { } live && !live.Contains(function.VersionKey))
+        {
+            // A request still running on a configuration that a reload replaced: its function version
+            // gets an isolate for this one invocation, and no pool that would outlive it.
+            ephemeral = true;
+            return new IsolatePool(function);
+        }
+        return _pools.GetOrAdd(function.VersionKey, static (_, f) => new IsolatePool(f), function);
     }
 
     private FunctionInvocationResult Run(FunctionModel function, FunctionEventInput input, FunctionIsolate isolate, TimeSpan initDuration)
@@ -97,18 +121,21 @@ public sealed class FunctionRuntime : IDisposable
             {
                 envelope = isolate.Invoke(input, started + (long)(timeout.TotalSeconds * Stopwatch.Frequency), (int)timeout.TotalMilliseconds);
             }
-            catch (ScriptInterruptedException)
+            catch (ScriptInterruptedException) when (isolate.TimedOut)
             {
-                isolate.MarkBroken();
                 result = FunctionInvocationResult.Failed(InvocationOutcome.Timeout,
                     $"Task timed out after {timeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} seconds");
                 return Finish(function, input, isolate, result, started, initDuration);
             }
+            catch (ScriptInterruptedException)
+            {
+                // Only the watchdog and the heap cap interrupt scripts: this was the heap cap.
+                result = MemoryLimitExceeded(function, isolate);
+                return Finish(function, input, isolate, result, started, initDuration);
+            }
             catch (ScriptEngineException ex) when (IsMemoryLimit(ex))
             {
-                isolate.MarkBroken();
-                result = FunctionInvocationResult.Failed(InvocationOutcome.MemoryLimit,
-                    $"Runtime exited: the function used more than its {function.MemorySizeMb} MB of memory");
+                result = MemoryLimitExceeded(function, isolate);
                 return Finish(function, input, isolate, result, started, initDuration);
             }
             catch (ScriptEngineException ex)
@@ -120,6 +147,14 @@ public sealed class FunctionRuntime : IDisposable
             result = ReadEnvelope(function, input, envelope);
         }
         return Finish(function, input, isolate, result, started, initDuration);
+    }
+
+    private static FunctionInvocationResult MemoryLimitExceeded(FunctionModel function, FunctionIsolate isolate)
+    {
+        isolate.MarkBroken();
+        isolate.SampleHeap();
+        return FunctionInvocationResult.Failed(InvocationOutcome.MemoryLimit,
+            $"Runtime exited: the function used more than its {function.MemorySizeMb} MB of memory");
     }
 
     private FunctionInvocationResult ReadEnvelope(FunctionModel function, FunctionEventInput input, string envelope)
@@ -220,6 +255,7 @@ public sealed class FunctionRuntime : IDisposable
     public void RetireExcept(IEnumerable<string> liveVersionKeys)
     {
         var live = liveVersionKeys.ToHashSet();
+        _liveVersionKeys = live;
         foreach (var key in _pools.Keys.Where(k => !live.Contains(k)).ToList())
         {
             if (_pools.TryRemove(key, out var pool))

@@ -115,6 +115,48 @@ public sealed class ResponseEventTests
     }
 
     [Fact]
+    public async Task ViewerResponse_SetsBody_ViewerGetsNewBody()
+    {
+        await using var env = await new EdgeTestEnvironment()
+            .Function("maintenance", """
+                exports.handler = async (event) => {
+                  const response = event.Records[0].cf.response;
+                  response.body = 'down for maintenance';
+                  response.headers['content-type'] = [{ key: 'Content-Type', value: 'text/plain' }];
+                  return response;
+                };
+                """)
+            .Bind("*", viewerResponse: "maintenance")
+            .StartAsync();
+
+        var response = await env.Client.GetAsync("/status/200");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("down for maintenance", await response.Content.ReadAsStringAsync());
+        Assert.Equal(20, response.Content.Headers.ContentLength);
+    }
+
+    [Fact]
+    public async Task ViewerResponse_BodyOver40KB_Answers502()
+    {
+        await using var env = await new EdgeTestEnvironment()
+            .Function("huge", """
+                exports.handler = async (event) => {
+                  const response = event.Records[0].cf.response;
+                  response.body = 'x'.repeat(41 * 1024);
+                  return response;
+                };
+                """)
+            .Bind("*", viewerResponse: "huge")
+            .StartAsync();
+
+        var response = await env.Client.GetAsync("/status/200");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("LambdaValidationError from edge", response.Header("X-Cache"));
+    }
+
+    [Fact]
     public async Task ViewerResponse_ChangesStatus_StatusIsKept()
     {
         await using var env = await new EdgeTestEnvironment()

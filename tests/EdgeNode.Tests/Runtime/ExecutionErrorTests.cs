@@ -69,7 +69,7 @@ public sealed class ExecutionErrorTests
         await env.Logs.WaitForAsync("Runtime.HandlerNotFound");
     }
 
-    [Fact(Skip = "Bug in Runtime/FunctionIsolate.cs: the handler setting is shown as 'index.js.handler' (module file name), not 'index.handler'.")]
+    [Fact]
     public async Task Invoke_HandlerNotExported_NamesTheHandlerAsConfigured()
     {
         await using var env = await new EdgeTestEnvironment()

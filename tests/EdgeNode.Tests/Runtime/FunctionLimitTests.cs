@@ -83,11 +83,7 @@ public sealed class FunctionLimitTests
         Assert.Equal(HttpStatusCode.OK, (await env.Client.GetAsync("/status/200")).StatusCode);
     }
 
-    private const string MemoryLimitBug =
-        "Bug in Runtime/FunctionIsolate.cs: with V8RuntimeViolationPolicy.Exception the heap limit is a JS exception the " +
-        "function catches (an execution error, or an unbounded heap when caught); use V8RuntimeViolationPolicy.Interrupt.";
-
-    [Theory(Skip = MemoryLimitBug)]
+    [Theory]
     [InlineData(MemoryBomb)]
     [InlineData("await null; " + MemoryBomb)]
     [InlineData("const a = []; for (;;) { try { a.push(new Array(1e6).fill(1)); } catch (e) { } }")]
