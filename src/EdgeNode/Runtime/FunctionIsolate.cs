@@ -159,11 +159,10 @@ internal sealed class FunctionIsolate : IDisposable
         Volatile.Write(ref _deadline, deadline);
         try
         {
-            var first = _invoke.InvokeAsFunction(
-                input.EventType.ToWireName(), input.RequestId, input.DistributionId, input.DistributionDomainName,
-                input.ClientIp, input.Method, input.Uri, input.QueryString, input.RequestHeaders,
-                input.BodyJson, input.OriginJson, input.Status, input.StatusDescription, input.ResponseHeaders,
-                remainingMs);
+            var fields = string.Concat([
+                input.EventType.ToWireName(), "\0", input.RequestId, "\0", input.DistributionId, "\0", input.DistributionDomainName, "\0",
+                input.ClientIp, "\0", input.Method, "\0", input.Uri, "\0", input.QueryString, "\0", input.Status, "\0", input.StatusDescription]);
+            var first = _invoke.InvokeAsFunction(fields, input.RequestHeaders, input.BodyJson, input.OriginJson, input.ResponseHeaders, remainingMs);
             // "P": the handler returned a promise. V8 ran the microtasks when the call above returned,
             // so a handler that awaited nothing outside V8 has settled by now.
             return first is string s && s != "P" ? s : (string)_collect.InvokeAsFunction();
