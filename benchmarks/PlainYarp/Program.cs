@@ -17,5 +17,5 @@ var client = new HttpMessageInvoker(new SocketsHttpHandler
     ActivityHeadersPropagator = null,
 });
 var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
-app.Run(context => forwarder.SendAsync(context, origin, client).AsTask());
+app.Run(async context => await forwarder.SendAsync(context, origin, client));
 app.Run();
