@@ -78,7 +78,7 @@ public sealed class FunctionRuntime : IDisposable
             {
                 _watchdog.Forget(isolate);
             }
-            pool.Return(isolate, Stopwatch.GetTimestamp());
+            pool.Return(isolate, _time.GetTimestamp());
             if (ephemeral)
             {
                 pool.Dispose();
@@ -247,7 +247,7 @@ public sealed class FunctionRuntime : IDisposable
     /// <summary>Disposes isolates idle longer than the configured timeout; returns how many.</summary>
     public int TrimIdle()
     {
-        var idleSince = Stopwatch.GetTimestamp() - (long)(_options.IsolateIdleTimeout.TotalSeconds * Stopwatch.Frequency);
+        var idleSince = _time.GetTimestamp() - (long)(_options.IsolateIdleTimeout.TotalSeconds * _time.TimestampFrequency);
         return _pools.Values.Sum(pool => pool.TrimIdle(idleSince));
     }
 
