@@ -58,7 +58,7 @@ internal static class HeaderDiff
         List<string>? dropped = null;
         foreach (var (name, _) in target)
         {
-            if (!HeaderRules.IsDisallowed(name) && !IsFraming(name) && !(hostIsOrigins && IsHost(name)) && IndexOf(headers, name, 0) < 0)
+            if (!HeaderRules.IsDisallowed(name) && !HeaderRules.IsFraming(name) && !(hostIsOrigins && IsHost(name)) && IndexOf(headers, name, 0) < 0)
             {
                 (dropped ??= []).Add(name);
             }
@@ -67,7 +67,7 @@ internal static class HeaderDiff
         for (var i = 0; i < headers.Count; i++)
         {
             var key = headers[i].Key;
-            if (IndexOf(headers, key, 0) != i || IsFraming(key))
+            if (IndexOf(headers, key, 0) != i || HeaderRules.IsFraming(key))
             {
                 continue;
             }
@@ -143,9 +143,4 @@ internal static class HeaderDiff
     }
 
     private static bool IsHost(string name) => name.Equals("Host", StringComparison.OrdinalIgnoreCase);
-
-    // The node owns message framing: a body's length is what the node sends, whatever a function says.
-    private static bool IsFraming(string name) =>
-        name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) ||
-        name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase);
 }

@@ -44,6 +44,14 @@ public static class HeaderRules
     /// <summary>Lower-case names a function of this event may read but not change.</summary>
     public static IReadOnlyList<string> ReadOnlyFor(EdgeEventType type) => ReadOnly[(int)type];
 
+    /// <summary>
+    /// Content-Length and Transfer-Encoding: the node owns message framing, so a body's length is what
+    /// the node sends, whatever a function says.
+    /// </summary>
+    public static bool IsFraming(string name) =>
+        name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) ||
+        name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>An RFC 9110 token: the only characters allowed in a header name.</summary>
     public static bool IsValidName(ReadOnlySpan<char> name)
     {

@@ -18,17 +18,15 @@ public sealed record OriginModel
     public string? Region { get; init; }
     public string AuthMethod { get; init; } = "none";
 
-    /// <summary>Scheme, authority and origin path; the request's uri is appended to it.</summary>
-    public string DestinationPrefix => field ??= BuildPrefix();
+    /// <summary>Host and port as a Host header names them: the port only when not the scheme's default, IPv6 in brackets.</summary>
+    public string Authority => field ??= BuildAuthority();
 
-    private string BuildPrefix()
+    /// <summary>Scheme, authority and origin path; the request's uri is appended to it.</summary>
+    public string DestinationPrefix => field ??= $"{Protocol}://{Authority}{Path}";
+
+    private string BuildAuthority()
     {
-        var defaultPort = Protocol == "https" ? 443 : 80;
-        var authority = Port == defaultPort ? DomainName : $"{DomainName}:{Port}";
-        if (DomainName.Contains(':') && !DomainName.StartsWith('['))
-        {
-            authority = Port == defaultPort ? $"[{DomainName}]" : $"[{DomainName}]:{Port}";
-        }
-        return $"{Protocol}://{authority}{Path}";
+        var host = DomainName.Contains(':') && !DomainName.StartsWith('[') ? $"[{DomainName}]" : DomainName;
+        return Port == (Protocol == "https" ? 443 : 80) ? host : $"{host}:{Port}";
     }
 }

@@ -30,6 +30,5 @@ internal sealed class EdgeRequestFeature
     public int OriginStatus { get; set; }
 
     /// <summary>The Host header value the origin receives when no function chose one.</summary>
-    public string DefaultOriginHost(string viewerHost) => Behavior.ForwardHost ? viewerHost :
-        Origin.Port == (Origin.Protocol == "https" ? 443 : 80) ? Origin.DomainName : $"{Origin.DomainName}:{Origin.Port}";
+    public string DefaultOriginHost(string viewerHost) => Behavior.ForwardHost ? viewerHost : Origin.Authority;
 }

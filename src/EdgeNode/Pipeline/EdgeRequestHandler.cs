@@ -139,7 +139,7 @@ internal sealed class EdgeRequestHandler
         context.Features.GetRequiredFeature<IHttpResponseFeature>().ReasonPhrase = generated.StatusDescription;
         foreach (var (key, value) in generated.Headers)
         {
-            if (!key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) && !key.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+            if (!HeaderRules.IsFraming(key))
             {
                 response.Headers.Append(key, value);
             }
