@@ -105,7 +105,6 @@ public sealed class FunctionRuntime : IDisposable
 
     private FunctionInvocationResult Run(FunctionModel function, FunctionEventInput input, FunctionIsolate isolate, TimeSpan initDuration)
     {
-        var timeout = function.TimeoutFor(input.EventType);
         var started = Stopwatch.GetTimestamp();
         FunctionInvocationResult result;
         if (isolate.InitError is { } initError)
@@ -116,37 +115,40 @@ public sealed class FunctionRuntime : IDisposable
         }
         else
         {
-            string envelope;
-            try
-            {
-                envelope = isolate.Invoke(input, started + (long)(timeout.TotalSeconds * Stopwatch.Frequency), (int)timeout.TotalMilliseconds);
-            }
-            catch (ScriptInterruptedException) when (isolate.TimedOut)
-            {
-                result = FunctionInvocationResult.Failed(InvocationOutcome.Timeout,
-                    $"Task timed out after {timeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} seconds");
-                return Finish(function, input, isolate, result, started, initDuration);
-            }
-            catch (ScriptInterruptedException)
-            {
-                // Only the watchdog and the heap cap interrupt scripts: this was the heap cap.
-                result = MemoryLimitExceeded(function, isolate);
-                return Finish(function, input, isolate, result, started, initDuration);
-            }
-            catch (ScriptEngineException ex) when (IsMemoryLimit(ex))
-            {
-                result = MemoryLimitExceeded(function, isolate);
-                return Finish(function, input, isolate, result, started, initDuration);
-            }
-            catch (ScriptEngineException ex)
-            {
-                isolate.MarkBroken();
-                result = FunctionInvocationResult.Failed(InvocationOutcome.ExecutionError, ex.ErrorDetails);
-                return Finish(function, input, isolate, result, started, initDuration);
-            }
-            result = ReadEnvelope(function, input, envelope);
+            result = Enter(function, input, isolate, started);
         }
         return Finish(function, input, isolate, result, started, initDuration);
+    }
+
+    /// <summary>Runs user code under the limits; every way it can end becomes an outcome.</summary>
+    private FunctionInvocationResult Enter(FunctionModel function, FunctionEventInput input, FunctionIsolate isolate, long started)
+    {
+        var timeout = function.TimeoutFor(input.EventType);
+        string envelope;
+        try
+        {
+            envelope = isolate.Invoke(input, started + (long)(timeout.TotalSeconds * Stopwatch.Frequency), (int)timeout.TotalMilliseconds);
+        }
+        catch (ScriptInterruptedException) when (isolate.TimedOut)
+        {
+            return FunctionInvocationResult.Failed(InvocationOutcome.Timeout,
+                $"Task timed out after {timeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} seconds");
+        }
+        catch (ScriptInterruptedException)
+        {
+            // Only the watchdog and the heap cap interrupt scripts: this was the heap cap.
+            return MemoryLimitExceeded(function, isolate);
+        }
+        catch (ScriptEngineException ex) when (IsMemoryLimit(ex))
+        {
+            return MemoryLimitExceeded(function, isolate);
+        }
+        catch (ScriptEngineException ex)
+        {
+            isolate.MarkBroken();
+            return FunctionInvocationResult.Failed(InvocationOutcome.ExecutionError, ex.ErrorDetails);
+        }
+        return ReadEnvelope(function, input, envelope);
     }
 
     private static FunctionInvocationResult MemoryLimitExceeded(FunctionModel function, FunctionIsolate isolate)
