@@ -36,6 +36,9 @@ public class ViewerRequestInvocationBenchmarks
     private DefaultHttpContext _context = null!;
     private V8ScriptEngine _bareEngine = null!;
     private ScriptObject _bareFunction = null!;
+    private V8Runtime _limitedRuntime = null!;
+    private V8ScriptEngine _limitedEngine = null!;
+    private ScriptObject _limitedFunction = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -77,10 +80,19 @@ public class ViewerRequestInvocationBenchmarks
 
         _bareEngine = new V8ScriptEngine(V8ScriptEngineFlags.DisableGlobalMembers);
         _bareFunction = (ScriptObject)_bareEngine.Evaluate("(function () { return 1; })");
+
+        // The same bare call in an isolate under the limits every function runs with. ClearScript
+        // reads the heap statistics and arms a timer on every entry when a heap cap is set.
+        _limitedRuntime = FunctionIsolate.CreateLimitedRuntime(function);
+        _limitedEngine = _limitedRuntime.CreateScriptEngine(V8ScriptEngineFlags.DisableGlobalMembers);
+        _limitedFunction = (ScriptObject)_limitedEngine.Evaluate("(function () { return 1; })");
     }
 
     [Benchmark(Baseline = true, Description = "bare V8 call, no event")]
     public object BareV8Call() => _bareFunction.InvokeAsFunction();
+
+    [Benchmark(Description = "bare V8 call under the heap and stack caps")]
+    public object LimitedV8Call() => _limitedFunction.InvokeAsFunction();
 
     [Benchmark(Description = "viewer-request invocation: build event, run, validate, apply")]
     public async Task<int> ViewerRequestInvocation()
@@ -123,6 +135,9 @@ public class ViewerRequestInvocationBenchmarks
         _runtime.Dispose();
         _bareFunction.Dispose();
         _bareEngine.Dispose();
+        _limitedFunction.Dispose();
+        _limitedEngine.Dispose();
+        _limitedRuntime.Dispose();
     }
 
     private sealed class DiscardingLogSink : IFunctionLogSink
