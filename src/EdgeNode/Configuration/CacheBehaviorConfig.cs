@@ -19,6 +19,9 @@ public sealed record CacheBehaviorConfig
     /// <summary>Sends the viewer's Host header to the origin instead of the origin's domain name.</summary>
     public bool ForwardHost { get; init; }
 
+    /// <summary>TTL bounds and cache key; absent: HTTP's own caching rules, key of host, path and query.</summary>
+    public CachePolicyConfig? CachePolicy { get; init; }
+
     /// <summary>Function associations by event name (<c>viewer-request</c>, <c>origin-request</c>, ...).</summary>
     public IReadOnlyDictionary<string, FunctionAssociationConfig> Functions { get; init; } =
         new Dictionary<string, FunctionAssociationConfig>();

@@ -1,4 +1,5 @@
 using EdgeCompute.EdgeNode.Events;
+using EdgeCompute.EdgeNode.Caching.Rules;
 using EdgeCompute.EdgeNode.Model;
 
 namespace EdgeCompute.EdgeNode.Configuration;
@@ -232,11 +233,67 @@ internal sealed class EdgeSnapshotFactory
                 Error($"{at}.name", $"function '{association.Name}' could not be loaded (see its errors)");
             }
         }
+        var cachePolicy = config.CachePolicy is { } policy ? BuildCachePolicy(policy, $"{path}.cachePolicy") : CachePolicyModel.Default;
         if (_errors.Count > before)
         {
             return null;
         }
-        return new CacheBehaviorModel(new PathPattern(config.PathPattern!), origin!, methods, config.ForwardHost, bindings);
+        return new CacheBehaviorModel(new PathPattern(config.PathPattern!), origin!, methods, config.ForwardHost, bindings, cachePolicy);
+    }
+
+    private CachePolicyModel BuildCachePolicy(CachePolicyConfig config, string path)
+    {
+        if (config.MinTtl < 0)
+        {
+            Error($"{path}.minTtl", "must be 0 or more seconds");
+        }
+        if (config.DefaultTtl is < 0)
+        {
+            Error($"{path}.defaultTtl", "must be 0 or more seconds");
+        }
+        if (config.MaxTtl < config.MinTtl || (config.DefaultTtl is { } d && (d < config.MinTtl || d > config.MaxTtl)))
+        {
+            Error(path, "needs minTtl <= defaultTtl <= maxTtl");
+        }
+        var query = KeyItems(config.QueryStrings, $"{path}.queryStrings", CacheKeyItemsBehavior.All,
+            [CacheKeyItemsBehavior.None, CacheKeyItemsBehavior.Whitelist, CacheKeyItemsBehavior.AllExcept, CacheKeyItemsBehavior.All]);
+        var headers = KeyItems(config.Headers, $"{path}.headers", CacheKeyItemsBehavior.None,
+            [CacheKeyItemsBehavior.None, CacheKeyItemsBehavior.Whitelist]);
+        var cookies = KeyItems(config.Cookies, $"{path}.cookies", CacheKeyItemsBehavior.None,
+            [CacheKeyItemsBehavior.None, CacheKeyItemsBehavior.Whitelist, CacheKeyItemsBehavior.AllExcept, CacheKeyItemsBehavior.All]);
+        return new CachePolicyModel
+        {
+            Ttl = new TtlBounds(TimeSpan.FromSeconds(Math.Max(0, config.MinTtl)),
+                config.DefaultTtl is { } ttl ? TimeSpan.FromSeconds(Math.Max(0, ttl)) : null,
+                TimeSpan.FromSeconds(Math.Max(0, config.MaxTtl))),
+            QueryStrings = query,
+            QueryStringNames = (config.QueryStrings?.Items ?? []).ToHashSet(StringComparer.Ordinal),
+            Headers = headers == CacheKeyItemsBehavior.Whitelist
+                ? config.Headers!.Items.Select(h => h.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToArray()
+                : [],
+            Cookies = cookies,
+            CookieNames = (config.Cookies?.Items ?? []).ToHashSet(StringComparer.Ordinal),
+        };
+    }
+
+    private CacheKeyItemsBehavior KeyItems(CacheKeyItemsConfig? config, string path, CacheKeyItemsBehavior fallback,
+        CacheKeyItemsBehavior[] allowed)
+    {
+        if (config?.Behavior is null)
+        {
+            return fallback;
+        }
+        var match = allowed.FirstOrDefault(b => string.Equals(b.ToString(), config.Behavior, StringComparison.OrdinalIgnoreCase), (CacheKeyItemsBehavior)(-1));
+        if ((int)match < 0)
+        {
+            Error($"{path}.behavior", $"'{config.Behavior}' is not one of {string.Join(", ", allowed.Select(a => a.ToString().ToLowerInvariant()))}");
+            return fallback;
+        }
+        if (match is CacheKeyItemsBehavior.Whitelist or CacheKeyItemsBehavior.AllExcept && config.Items.Count == 0)
+        {
+            Error($"{path}.items", $"'{config.Behavior}' needs at least one name");
+        }
+        return match;
     }
 
     private void Error(string path, string message) => _errors.Add(new ConfigError(_file, path, message));

@@ -1,4 +1,5 @@
 using System.Text;
+using EdgeCompute.EdgeNode.Caching;
 using EdgeCompute.EdgeNode.Configuration;
 using EdgeCompute.EdgeNode.Events;
 using EdgeCompute.EdgeNode.Forwarding;
@@ -23,6 +24,7 @@ public static class EdgeNodeServiceCollectionExtensions
     {
         services.Configure<EdgeNodeOptions>(configuration.GetSection("EdgeNode"));
         services.Configure<FunctionRuntimeOptions>(configuration.GetSection("Runtime"));
+        services.Configure<CacheOptions>(configuration.GetSection("Cache"));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IFunctionLogSink, LoggerFunctionLogSink>();
         services.AddSingleton(new EdgeSnapshotProvider(snapshot));
@@ -31,6 +33,9 @@ public static class EdgeNodeServiceCollectionExtensions
         services.AddSingleton<EventInputBuilder>();
         services.AddSingleton<EdgeFunctionInvoker>();
         services.AddSingleton<OriginForwarder>();
+        services.AddSingleton<HttpCacheStore>();
+        services.AddSingleton<OriginFetcher>();
+        services.AddSingleton<CachedResponseWriter>();
         services.AddSingleton<EdgeRequestHandler>();
         services.AddHttpForwarder();
         services.AddHostedService<ConfigFileWatcher>();

@@ -6,8 +6,9 @@ public sealed class CacheBehaviorModel
     private readonly FunctionBinding?[] _functions;
 
     public CacheBehaviorModel(PathPattern pattern, OriginModel origin, IReadOnlySet<string>? allowedMethods,
-        bool forwardHost, IEnumerable<FunctionBinding> functions)
+        bool forwardHost, IEnumerable<FunctionBinding> functions, CachePolicyModel? cachePolicy = null)
     {
+        CachePolicy = cachePolicy ?? CachePolicyModel.Default;
         Pattern = pattern;
         Origin = origin;
         AllowedMethods = allowedMethods;
@@ -26,6 +27,8 @@ public sealed class CacheBehaviorModel
     public IReadOnlySet<string>? AllowedMethods { get; }
 
     public bool ForwardHost { get; }
+
+    public CachePolicyModel CachePolicy { get; }
 
     public FunctionBinding? FunctionFor(EdgeEventType type) => _functions[(int)type];
 

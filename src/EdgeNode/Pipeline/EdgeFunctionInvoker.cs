@@ -24,6 +24,20 @@ internal sealed class EdgeFunctionInvoker
         _logger = logger;
     }
 
+    /// <summary>
+    /// Runs the behaviour's function for <paramref name="type"/>, if one is bound and CloudFront would
+    /// run it: viewer-response is skipped for origin errors (400 and up) unless the distribution opts in.
+    /// </summary>
+    public ValueTask<EventOutcome> RunEventAsync(HttpContext context, EdgeRequestFeature edge, EdgeEventType type)
+    {
+        if (edge.Behavior.FunctionFor(type) is not { } binding ||
+            (type == EdgeEventType.ViewerResponse && edge.OriginStatus >= 400 && !edge.Distribution.RunViewerResponseOnErrors))
+        {
+            return ValueTask.FromResult(EventOutcome.Continue);
+        }
+        return RunAsync(context, edge, binding);
+    }
+
     /// <summary>Runs the function bound to a request or response event and applies its result.</summary>
     public async ValueTask<EventOutcome> RunAsync(HttpContext context, EdgeRequestFeature edge, FunctionBinding binding)
     {

@@ -29,6 +29,27 @@ internal sealed class EdgeRequestFeature
     /// <summary>The status the origin stage produced (origin or origin-request function), before origin-response.</summary>
     public int OriginStatus { get; set; }
 
+    /// <summary>The path the cache files the response under (the uri after viewer-request), for invalidation.</summary>
+    public string CachePath { get; init; } = "";
+
+    /// <summary>
+    /// A copy for an origin fetch: origin-request may change the uri, origin and Host for the fetch
+    /// without touching what the viewer's own stages see.
+    /// </summary>
+    public EdgeRequestFeature ForFetch() => new()
+    {
+        Snapshot = Snapshot,
+        Distribution = Distribution,
+        Behavior = Behavior,
+        RequestId = RequestId,
+        ClientIp = ClientIp,
+        Uri = Uri,
+        QueryString = QueryString,
+        Origin = Origin,
+        OriginHost = OriginHost,
+        CachePath = Uri,
+    };
+
     /// <summary>The Host header value the origin receives when no function chose one.</summary>
     public string DefaultOriginHost(string viewerHost) => Behavior.ForwardHost ? viewerHost : Origin.Authority;
 }

@@ -1,4 +1,6 @@
 using System.Net;
+using EdgeCompute.EdgeNode.Caching;
+using EdgeCompute.EdgeNode.Caching.Rules;
 using EdgeCompute.EdgeNode.Configuration;
 using EdgeCompute.EdgeNode.Events;
 using EdgeCompute.EdgeNode.Forwarding;
@@ -6,6 +8,7 @@ using EdgeCompute.EdgeNode.Model;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
+using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace EdgeCompute.EdgeNode.Pipeline;
@@ -20,15 +23,23 @@ internal sealed class EdgeRequestHandler
     private readonly EdgeSnapshotProvider _snapshots;
     private readonly EdgeFunctionInvoker _functions;
     private readonly OriginForwarder _forwarder;
+    private readonly HttpCacheStore _store;
+    private readonly OriginFetcher _fetcher;
+    private readonly CachedResponseWriter _delivery;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Func<HttpContext, EdgeRequestFeature, ValueTask<bool>> _onOriginResponse;
 
     public EdgeRequestHandler(EdgeSnapshotProvider snapshots, EdgeFunctionInvoker functions, OriginForwarder forwarder,
-        ILogger<EdgeRequestHandler> logger)
+        HttpCacheStore store, OriginFetcher fetcher, CachedResponseWriter delivery, TimeProvider time, ILogger<EdgeRequestHandler> logger)
     {
         _snapshots = snapshots;
         _functions = functions;
         _forwarder = forwarder;
+        _store = store;
+        _fetcher = fetcher;
+        _delivery = delivery;
+        _time = time;
         _logger = logger;
         _onOriginResponse = OnOriginResponseAsync;
     }
@@ -57,8 +68,17 @@ internal sealed class EdgeRequestHandler
             return;
         }
 
-        // 2. cache lookup: a hit goes straight to viewer-response (the HTTP cache stage plugs in here).
+        // 2. cache lookup: GET and HEAD are answered from the cache, or fetched once for every viewer
+        //    that misses on the same key (origin-request → forward → origin-response → cache store, in
+        //    OriginFetcher), then delivered with viewer-response (CachedResponseWriter).
+        var requestRules = RequestCacheRules.Read(context.Request.Headers);
+        if (UsesCache(context.Request, requestRules))
+        {
+            await ServeThroughCacheAsync(context, edge, requestRules);
+            return;
+        }
 
+        // Not cacheable (other methods, no-store): straight to the origin, streaming both ways.
         // 3. origin-request: may rewrite the request, switch the origin, or answer in the origin's place.
         var originRequest = await RunRequestEventAsync(context, edge, EdgeEventType.OriginRequest);
         if (originRequest.Verdict == EventVerdict.Generated)
@@ -80,9 +100,79 @@ internal sealed class EdgeRequestHandler
         }
     }
 
+    private static bool UsesCache(HttpRequest request, RequestCacheRules rules) =>
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) && !rules.NoStore &&
+        request.ContentLength is null or 0 && !request.Headers.ContainsKey(HeaderNames.TransferEncoding);
+
+    private async Task ServeThroughCacheAsync(HttpContext context, EdgeRequestFeature edge, RequestCacheRules rules)
+    {
+        var key = CacheKeyBuilder.Build(context.Request, edge.Distribution.Id, edge.Behavior.CachePolicy, edge.Uri, edge.QueryString);
+        var now = _time.GetUtcNow();
+        var stored = _store.Find(key, context.Request.Headers);
+        if (stored is not null)
+        {
+            if (CanServe(stored, rules, now))
+            {
+                await _delivery.WriteAsync(context, edge, FetchHead.FromStored(stored, FetchSource.Origin), CacheStatus.Hit);
+                return;
+            }
+            if (CanServeWhileRevalidating(stored, rules, now))
+            {
+                _fetcher.RefreshInBackground(context, edge, key, stored);
+                await _delivery.WriteAsync(context, edge, FetchHead.FromStored(stored, FetchSource.Origin), CacheStatus.Hit);
+                return;
+            }
+        }
+        else if (rules.OnlyIfCached)
+        {
+            // RFC 9111 §5.2.1.7: nothing stored to answer with.
+            context.Response.StatusCode = StatusCodes.Status504GatewayTimeout;
+            return;
+        }
+        var head = await _fetcher.FetchAsync(context, edge, key, stored);
+        if (stored is not null && IsOriginFailure(head) && CanServeOnError(stored, rules, _time.GetUtcNow()))
+        {
+            await _delivery.WriteAsync(context, edge, FetchHead.FromStored(stored, FetchSource.Origin), CacheStatus.Hit);
+            return;
+        }
+        await _delivery.WriteAsync(context, edge, head, head.Source == FetchSource.Refreshed ? CacheStatus.RefreshHit : CacheStatus.Miss);
+    }
+
+    /// <summary>A stored response answers without the origin when fresh enough for the cache and for the request (RFC 9111 §4.2, §5.2.1).</summary>
+    private static bool CanServe(CachedResponse stored, RequestCacheRules rules, DateTimeOffset now)
+    {
+        if (rules.NoCache || stored.Freshness.AlwaysRevalidate)
+        {
+            return false;
+        }
+        var age = stored.CurrentAge(now);
+        var lifetime = stored.Freshness.FreshnessLifetime;
+        if (rules.MaxAge is { } maxAge && age > maxAge)
+        {
+            return false;
+        }
+        if (age < lifetime)
+        {
+            return rules.MinFresh is not { } minFresh || lifetime - age >= minFresh;
+        }
+        return rules.MaxStale is { } maxStale && stored.Freshness.MayServeStale && age - lifetime <= maxStale;
+    }
+
+    private static bool CanServeWhileRevalidating(CachedResponse stored, RequestCacheRules rules, DateTimeOffset now) =>
+        !rules.NoCache && rules.MaxAge is null && !stored.Freshness.AlwaysRevalidate && stored.Freshness.MayServeStale &&
+        stored.Staleness(now) is var stale && stale > TimeSpan.Zero && stale <= stored.Freshness.StaleWhileRevalidate;
+
+    private static bool CanServeOnError(CachedResponse stored, RequestCacheRules rules, DateTimeOffset now) =>
+        stored.Freshness.MayServeStale && stored.Staleness(now) is var stale &&
+        (stale <= stored.Freshness.StaleIfError || (rules.MaxStale is { } maxStale && stale <= maxStale));
+
+    private static bool IsOriginFailure(FetchHead head) =>
+        head.Source == FetchSource.OriginError || (head.Source == FetchSource.Origin && head.Status is >= 500 and <= 504);
+
     private async ValueTask<bool> OnOriginResponseAsync(HttpContext context, EdgeRequestFeature edge)
     {
         edge.OriginStatus = context.Response.StatusCode;
+        InvalidateAfterUnsafeMethod(context, edge);
 
         // 5. origin-response: may change the status, headers, or replace the body.
         byte[]? body = null;
@@ -115,23 +205,46 @@ internal sealed class EdgeRequestHandler
         return false;
     }
 
-    private async ValueTask<EventOutcome> RunRequestEventAsync(HttpContext context, EdgeRequestFeature edge, EdgeEventType type) =>
-        edge.Behavior.FunctionFor(type) is { } binding
-            ? await _functions.RunAsync(context, edge, binding)
-            : EventOutcome.Continue;
-
-    /// <summary>CloudFront skips viewer-response for origin errors (≥ 400) unless the distribution opts in.</summary>
-    private async ValueTask<EventOutcome> RunViewerResponseAsync(HttpContext context, EdgeRequestFeature edge)
+    /// <summary>
+    /// A successful unsafe request (POST, PUT, DELETE, unknown methods) makes stored responses for its
+    /// URI, and for its Location and Content-Location on the same host, invalid (RFC 9111 §4.4).
+    /// </summary>
+    private void InvalidateAfterUnsafeMethod(HttpContext context, EdgeRequestFeature edge)
     {
-        if (edge.Behavior.FunctionFor(EdgeEventType.ViewerResponse) is not { } binding ||
-            (edge.OriginStatus >= 400 && !edge.Distribution.RunViewerResponseOnErrors))
+        var request = context.Request;
+        var status = context.Response.StatusCode;
+        if (status is < 200 or >= 400 || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) ||
+            HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method))
         {
-            return EventOutcome.Continue;
+            return;
         }
-        return await _functions.RunAsync(context, edge, binding);
+        var policy = edge.Behavior.CachePolicy;
+        _store.Remove(CacheKeyBuilder.Build(request, edge.Distribution.Id, policy, edge.Uri, edge.QueryString));
+        foreach (var header in (ReadOnlySpan<string>)[HeaderNames.Location, HeaderNames.ContentLocation])
+        {
+            var value = context.Response.Headers[header].ToString();
+            if (value.Length > 0 && Uri.TryCreate(new Uri($"{request.Scheme}://{request.Host}{edge.Uri}"), value, out var target) &&
+                string.Equals(target.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase))
+            {
+                _store.Remove(CacheKeyBuilder.Build(request, edge.Distribution.Id, policy, target.AbsolutePath, target.Query.TrimStart('?')));
+            }
+        }
     }
 
-    private async Task WriteGeneratedAsync(HttpContext context, GeneratedResponse generated, EdgeRequestFeature edge, bool runViewerResponse)
+    private ValueTask<EventOutcome> RunRequestEventAsync(HttpContext context, EdgeRequestFeature edge, EdgeEventType type) =>
+        _functions.RunEventAsync(context, edge, type);
+
+    private ValueTask<EventOutcome> RunViewerResponseAsync(HttpContext context, EdgeRequestFeature edge) =>
+        _functions.RunEventAsync(context, edge, EdgeEventType.ViewerResponse);
+
+    /// <summary>Writes a function's generated response whole (an origin fetch's answer, or a viewer's without viewer-response).</summary>
+    internal static Task WriteGeneratedHeadAsync(HttpContext context, GeneratedResponse generated)
+    {
+        SetGeneratedHead(context, generated);
+        return WriteBodyAsync(context, generated.Body);
+    }
+
+    private static void SetGeneratedHead(HttpContext context, GeneratedResponse generated)
     {
         var response = context.Response;
         response.Clear();
@@ -144,6 +257,11 @@ internal sealed class EdgeRequestHandler
                 response.Headers.Append(key, value);
             }
         }
+    }
+
+    private async Task WriteGeneratedAsync(HttpContext context, GeneratedResponse generated, EdgeRequestFeature edge, bool runViewerResponse)
+    {
+        SetGeneratedHead(context, generated);
         edge.OriginStatus = generated.Status;
         var body = generated.Body;
         if (runViewerResponse)
@@ -158,7 +276,7 @@ internal sealed class EdgeRequestHandler
         await WriteBodyAsync(context, body);
     }
 
-    private static async Task WriteBodyAsync(HttpContext context, byte[] body)
+    internal static async Task WriteBodyAsync(HttpContext context, byte[] body)
     {
         context.Response.Headers.TransferEncoding = default;
         if (!AllowsBody(context.Response.StatusCode))
@@ -175,7 +293,7 @@ internal sealed class EdgeRequestHandler
     }
 
     /// <summary>204 and 304 answers carry no body (RFC 9110 §15.3.5, §15.4.5).</summary>
-    private static bool AllowsBody(int status) => status is not (StatusCodes.Status204NoContent or StatusCodes.Status304NotModified);
+    internal static bool AllowsBody(int status) => status is not (StatusCodes.Status204NoContent or StatusCodes.Status304NotModified);
 
     private static EdgeRequestFeature? Start(HttpContext context, EdgeSnapshot snapshot, string requestId, out EdgeErrorKind refusal)
     {

@@ -22,6 +22,7 @@ public static class SampleOriginEndpointRouteBuilderExtensions
         endpoints.MapSlow();
         endpoints.MapLargeBody();
         endpoints.MapResponseHeaders();
+        endpoints.MapCacheable();
 
         // Control plane for tests: how often did requests reach the origin?
         endpoints.MapHitCounter();

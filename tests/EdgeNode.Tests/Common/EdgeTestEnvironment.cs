@@ -100,6 +100,23 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Gives the last bound behaviour a cache policy (JSON, as in edge.json).</summary>
+    public EdgeTestEnvironment WithCachePolicy(string json)
+    {
+        _distribution.Behaviors[^1].CachePolicy = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        return this;
+    }
+
+    /// <summary>Sets the node's <c>Cache</c> section (JSON, as in edge.json).</summary>
+    public EdgeTestEnvironment WithCacheOptions(string json)
+    {
+        _distribution.Cache = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        return this;
+    }
+
+    /// <summary>The node's services, for tests that look inside (cache size, fetches in flight).</summary>
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Start the environment first.");
+
     public EdgeTestEnvironment RunViewerResponseOnErrors()
     {
         _distribution.RunViewerResponseOnErrors = true;

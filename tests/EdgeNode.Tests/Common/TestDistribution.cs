@@ -15,6 +15,9 @@ internal sealed class TestDistribution
     public Dictionary<string, string> DefaultOriginHeaders { get; } = new(StringComparer.OrdinalIgnoreCase);
     public bool RunViewerResponseOnErrors { get; set; }
 
+    /// <summary>The node's <c>Cache</c> section (size limit, largest object), when a test sets it.</summary>
+    public JsonObject? Cache { get; set; }
+
     public string ToJson()
     {
         var origins = new JsonArray();
@@ -42,6 +45,7 @@ internal sealed class TestDistribution
         var root = new JsonObject
         {
             ["Runtime"] = new JsonObject { ["NodeId"] = NodeId },
+            ["Cache"] = Cache?.DeepClone(),
             ["Logging"] = new JsonObject
             {
                 ["LogLevel"] = new JsonObject { ["Default"] = "Information", ["Microsoft"] = "Warning", ["EdgeCompute.FunctionLogs"] = "Trace" },
@@ -65,6 +69,9 @@ internal sealed record TestOriginEntry(string Id, Func<int> Port, IReadOnlyDicti
 internal sealed record TestBehavior(string PathPattern, string OriginId, string? ViewerRequest, string? OriginRequest,
     string? OriginResponse, string? ViewerResponse, bool IncludeBody)
 {
+    /// <summary>The behaviour's <c>cachePolicy</c>; absent means HTTP's rules alone.</summary>
+    public JsonObject? CachePolicy { get; set; }
+
     public JsonObject ToJson()
     {
         var functions = new JsonObject();
@@ -81,6 +88,11 @@ internal sealed record TestBehavior(string PathPattern, string OriginId, string?
         Add("origin-request", OriginRequest, IncludeBody);
         Add("origin-response", OriginResponse, false);
         Add("viewer-response", ViewerResponse, false);
-        return new JsonObject { ["pathPattern"] = PathPattern, ["originId"] = OriginId, ["functions"] = functions };
+        var json = new JsonObject { ["pathPattern"] = PathPattern, ["originId"] = OriginId, ["functions"] = functions };
+        if (CachePolicy is not null)
+        {
+            json["cachePolicy"] = CachePolicy.DeepClone();
+        }
+        return json;
     }
 }
