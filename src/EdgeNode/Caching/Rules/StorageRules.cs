@@ -117,13 +117,14 @@ internal static class StorageRules
             lifetime = ttl.Clamp(guessed);
             heuristic = true;
         }
-        else if (!hasValidator)
+        else if (!hasValidator && !minTtlOverrides)
         {
             return decision with { Reason = "no freshness and no validator" };
         }
         else
         {
             // Storable but stale at once: worth keeping because a validator makes the next use a cheap 304.
+            // With a positive MinTtl the policy itself supplies the freshness.
             lifetime = ttl.Clamp(TimeSpan.Zero);
         }
 
