@@ -42,6 +42,24 @@ internal sealed class EdgeHttpTransformer : HttpTransformer
         proxyRequest.Headers.TryAddWithoutValidation("X-Amz-Cf-Id", _edge.RequestId);
     }
 
+    /// <summary>
+    /// Fields the origin named in Connection are for that one hop (RFC 9110 §7.6.1); YARP drops the
+    /// Connection field itself but copies the fields it names.
+    /// </summary>
+    private static void RemoveConnectionOptions(IHeaderDictionary headers, HttpResponseMessage proxyResponse)
+    {
+        foreach (var option in proxyResponse.Headers.Connection)
+        {
+            foreach (var name in option.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!name.Equals("close", StringComparison.OrdinalIgnoreCase) && !name.Equals("keep-alive", StringComparison.OrdinalIgnoreCase))
+                {
+                    headers.Remove(name);
+                }
+            }
+        }
+    }
+
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse,
         CancellationToken cancellationToken)
     {
@@ -50,6 +68,7 @@ internal sealed class EdgeHttpTransformer : HttpTransformer
         {
             return false;
         }
+        RemoveConnectionOptions(httpContext.Response.Headers, proxyResponse);
         return await _onResponse(httpContext, _edge);
     }
 }

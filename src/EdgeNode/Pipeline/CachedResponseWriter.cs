@@ -56,7 +56,7 @@ internal sealed class CachedResponseWriter
         // Conditions and ranges are answered from what the cache holds; an answer it does not keep is passed on as it is.
         if (fromCache && head.Stored is not null && head.Status is >= 200 and < 300)
         {
-            switch (ConditionalRules.Evaluate(request.Method, request.Headers, head.Status, head.Headers))
+            switch (ConditionalRules.Evaluate(request.Method, request.Headers, head.Status, head.Headers, head.Stored.Freshness.ResponseTime))
             {
                 case ConditionalResult.NotModified:
                     response.StatusCode = StatusCodes.Status304NotModified;

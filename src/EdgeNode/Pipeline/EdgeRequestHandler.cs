@@ -130,7 +130,7 @@ internal sealed class EdgeRequestHandler
             return;
         }
         var head = await _fetcher.FetchAsync(context, edge, key, stored);
-        if (stored is not null && IsOriginFailure(head) && CanServeOnError(stored, rules, _time.GetUtcNow()))
+        if (stored is not null && IsOriginFailure(head) && CanServeOnError(stored, head, rules, _time.GetUtcNow()))
         {
             await _delivery.WriteAsync(context, edge, FetchHead.FromStored(stored, FetchSource.Origin), CacheStatus.Hit);
             return;
@@ -162,9 +162,21 @@ internal sealed class EdgeRequestHandler
         !rules.NoCache && rules.MaxAge is null && !stored.Freshness.AlwaysRevalidate && stored.Freshness.MayServeStale &&
         stored.Staleness(now) is var stale && stale > TimeSpan.Zero && stale <= stored.Freshness.StaleWhileRevalidate;
 
-    private static bool CanServeOnError(CachedResponse stored, RequestCacheRules rules, DateTimeOffset now) =>
-        stored.Freshness.MayServeStale && stored.Staleness(now) is var stale &&
-        (stale <= stored.Freshness.StaleIfError || (rules.MaxStale is { } maxStale && stale <= maxStale));
+    /// <summary>
+    /// A stale response may stand in for a failed origin: within stale-if-error (or the request's
+    /// max-stale) for error statuses, and whenever the origin cannot be reached at all, as CloudFront
+    /// does and RFC 9111 §4.2.4 allows a disconnected cache, unless the response forbids serving it stale.
+    /// </summary>
+    private static bool CanServeOnError(CachedResponse stored, FetchHead head, RequestCacheRules rules, DateTimeOffset now)
+    {
+        if (!stored.Freshness.MayServeStale)
+        {
+            return false;
+        }
+        var stale = stored.Staleness(now);
+        return head.Source == FetchSource.OriginError || stale <= stored.Freshness.StaleIfError ||
+            (rules.MaxStale is { } maxStale && stale <= maxStale);
+    }
 
     private static bool IsOriginFailure(FetchHead head) =>
         head.Source == FetchSource.OriginError || (head.Source == FetchSource.Origin && head.Status is >= 500 and <= 504);

@@ -332,19 +332,16 @@ internal sealed class OriginFetcher
     private static CachedResponse Refresh(CachedResponse stale, IHeaderDictionary notModified, IHeaderDictionary requestHeaders,
         EdgeRequestFeature edge, DateTimeOffset requestTime, DateTimeOffset responseTime)
     {
-        var headers = new HeaderDictionary();
-        foreach (var (name, value) in stale.Headers)
-        {
-            headers[name] = value;
-        }
         var directives = CacheControlDirectives.Parse(notModified.CacheControl);
+        var updates = new HeaderDictionary();
         foreach (var (name, value) in notModified)
         {
-            if (HeaderUpdateRules.MayUpdate(name) && !HeaderRules.IsFraming(name) && StoredHeaderRules.ShouldStore(name, notModified, directives))
+            if (!HeaderRules.IsFraming(name) && StoredHeaderRules.ShouldStore(name, notModified, directives))
             {
-                headers[name] = value;
+                updates[name] = value;
             }
         }
+        var headers = HeaderUpdateRules.Merge(stale.Headers, updates);
         var decision = StorageRules.Decide(HttpMethods.Get, stale.Status, requestHeaders, headers, edge.Behavior.CachePolicy.Ttl, requestTime, responseTime);
         return new CachedResponse
         {
