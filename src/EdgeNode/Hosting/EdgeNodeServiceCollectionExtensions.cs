@@ -1,4 +1,5 @@
 using System.Text;
+using EdgeCompute.EdgeNode.Admin;
 using EdgeCompute.EdgeNode.Caching;
 using EdgeCompute.EdgeNode.Configuration;
 using EdgeCompute.EdgeNode.Events;
@@ -25,6 +26,7 @@ public static class EdgeNodeServiceCollectionExtensions
         services.Configure<EdgeNodeOptions>(configuration.GetSection("EdgeNode"));
         services.Configure<FunctionRuntimeOptions>(configuration.GetSection("Runtime"));
         services.Configure<CacheOptions>(configuration.GetSection("Cache"));
+        services.Configure<AdminOptions>(configuration.GetSection("Admin"));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IFunctionLogSink, LoggerFunctionLogSink>();
         services.AddSingleton(new EdgeSnapshotProvider(snapshot));
@@ -40,6 +42,8 @@ public static class EdgeNodeServiceCollectionExtensions
         services.AddHttpForwarder();
         services.AddHostedService<ConfigFileWatcher>();
         services.AddHostedService<IsolateJanitorService>();
+        services.AddSingleton<AdminListenerService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AdminListenerService>());
         return services;
     }
 }

@@ -114,6 +114,13 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Starts the admin listener on a free loopback port with this token.</summary>
+    public EdgeTestEnvironment WithAdmin(string token)
+    {
+        _distribution.Admin = new System.Text.Json.Nodes.JsonObject { ["Urls"] = "http://127.0.0.1:0", ["Token"] = token };
+        return this;
+    }
+
     /// <summary>The node's services, for tests that look inside (cache size, fetches in flight).</summary>
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Start the environment first.");
 

@@ -18,6 +18,9 @@ internal sealed class TestDistribution
     /// <summary>The node's <c>Cache</c> section (size limit, largest object), when a test sets it.</summary>
     public JsonObject? Cache { get; set; }
 
+    /// <summary>The node's <c>Admin</c> section (listener and token), when a test sets it.</summary>
+    public JsonObject? Admin { get; set; }
+
     public string ToJson()
     {
         var origins = new JsonArray();
@@ -46,6 +49,7 @@ internal sealed class TestDistribution
         {
             ["Runtime"] = new JsonObject { ["NodeId"] = NodeId },
             ["Cache"] = Cache?.DeepClone(),
+            ["Admin"] = Admin?.DeepClone(),
             ["Logging"] = new JsonObject
             {
                 ["LogLevel"] = new JsonObject { ["Default"] = "Information", ["Microsoft"] = "Warning", ["EdgeCompute.FunctionLogs"] = "Trace" },
