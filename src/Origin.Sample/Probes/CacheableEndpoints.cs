@@ -9,7 +9,8 @@ namespace EdgeCompute.Origin.Sample.Probes;
 /// <summary>
 /// A response whose caching a test chooses: <c>/cacheable/ANY?cc=max-age=60&amp;etag=v1&amp;vary=Accept&amp;ms=200&amp;bytes=1000</c>
 /// (Cache-Control, a strong ETag that 304s If-None-Match, Vary, a delay before answering, the body
-/// size). The body names how many requests for this path reached the origin, so a test sees which answer it got.
+/// size); also <c>cdn</c> (CDN-Cache-Control), <c>expires</c> and <c>lm</c> (Expires in, and
+/// Last-Modified ago, seconds), <c>age</c>, <c>location</c> and <c>status</c>. The body names how many requests for this path reached the origin, so a test sees which answer it got.
 /// </summary>
 internal static class CacheableEndpoints
 {
@@ -26,6 +27,28 @@ internal static class CacheableEndpoints
             if (query["cc"] is { Count: > 0 } cc)
             {
                 response.Headers.CacheControl = cc;
+            }
+            if (query["cdn"] is { Count: > 0 } cdn)
+            {
+                response.Headers["CDN-Cache-Control"] = cdn;
+            }
+            var now = DateTimeOffset.UtcNow;
+            response.Headers.Date = HeaderUtilities.FormatDate(now);
+            if (int.TryParse(query["expires"], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var expires))
+            {
+                response.Headers.Expires = HeaderUtilities.FormatDate(now.AddSeconds(expires));
+            }
+            if (int.TryParse(query["lm"], NumberStyles.None, CultureInfo.InvariantCulture, out var lastModified))
+            {
+                response.Headers.LastModified = HeaderUtilities.FormatDate(now.AddSeconds(-lastModified));
+            }
+            if (query["age"] is { Count: > 0 } age)
+            {
+                response.Headers.Age = age;
+            }
+            if (query["location"] is { Count: > 0 } location)
+            {
+                response.Headers.Location = location;
             }
             if (query["vary"] is { Count: > 0 } vary)
             {

@@ -335,4 +335,166 @@ public sealed class HttpCacheTests
 
         Assert.Equal("Hit from edge", second.Header("X-Cache"));
     }
+
+    [Fact]
+    public async Task Get_Expires_FreshUntilThen()
+    {
+        await using var env = await new EdgeTestEnvironment().Bind("*").StartAsync();
+
+        await GetAsync(env, "/cacheable/exp?expires=60");
+        var (second, _) = await GetAsync(env, "/cacheable/exp?expires=60");
+
+        Assert.Equal("Hit from edge", second.Header("X-Cache"));
+        Assert.Equal(1, await OriginHitsAsync(env, "/cacheable/exp"));
+    }
+
+    [Fact]
+    public async Task Get_LastModifiedOnly_HeuristicallyFresh()
+    {
+        await using var env = await new EdgeTestEnvironment().Bind("*").StartAsync();
+
+        // Last modified ten days ago: a tenth of that (capped) is a heuristic lifetime of at least hours.
+        await GetAsync(env, "/cacheable/heur?lm=864000");
+        var (second, _) = await GetAsync(env, "/cacheable/heur?lm=864000");
+
+        Assert.Equal("Hit from edge", second.Header("X-Cache"));
+        Assert.Equal(1, await OriginHitsAsync(env, "/cacheable/heur"));
+    }
+
+    [Fact]
+    public async Task Get_UpstreamAge_CountsAgainstFreshness()
+    {
+        await using var env = await new EdgeTestEnvironment().Bind("*").StartAsync();
+
+        await GetAsync(env, "/cacheable/aged?cc=max-age=60&age=100");
+        var (second, _) = await GetAsync(env, "/cacheable/aged?cc=max-age=60&age=100");
+
+        Assert.Equal("Miss from edge", second.Header("X-Cache"));
+        Assert.Equal(2, await OriginHitsAsync(env, "/cacheable/aged"));
+    }
+
+    [Fact]
+    public async Task Get_CdnCacheControl_TakesPrecedenceOverCacheControl()
+    {
+        await using var env = await new EdgeTestEnvironment().Bind("*").StartAsync();
+        const string path = "/cacheable/cdn?cc=no-store&cdn=max-age=60";
+
+        await GetAsync(env, path);
+        var (second, _) = await GetAsync(env, path);
+
+        Assert.Equal("Hit from edge", second.Header("X-Cache"));
+        // The viewer still gets the origin's Cache-Control for browsers.
+        Assert.Equal("no-store", second.Header("Cache-Control"));
+        Assert.Equal(1, await OriginHitsAsync(env, "/cacheable/cdn"));
+    }
+
+    [Fact]
+    public async Task Get_MustRevalidate_StaleNotServedWhenOriginIsDown()
+    {
+        var env = await new EdgeTestEnvironment().Bind("*").StartAsync();
+        await using var _ = env;
+        const string path = "/cacheable/mr?cc=max-age=1,must-revalidate";
+        await GetAsync(env, path);
+
+        await env.Origin.DisposeAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        var (response, _) = await GetAsync(env, path);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_StaleAndOriginUnreachable_ServesStaleLikeCloudFront()
+    {
+        var env = await new EdgeTestEnvironment().Bind("*").StartAsync();
+        await using var _ = env;
+        const string path = "/cacheable/down?cc=max-age=1";
+        var (_, stored) = await GetAsync(env, path);
+
+        await env.Origin.DisposeAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        var (response, body) = await GetAsync(env, path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(stored, body);
+    }
+
+    [Fact]
+    public async Task Get_Origin503WithoutFreshness_PassedOnNotStored()
+    {
+        await using var env = await new EdgeTestEnvironment().Bind("*").StartAsync();
+
+        var (first, _) = await GetAsync(env, "/cacheable/five?status=503");
+        var (second, _) = await GetAsync(env, "/cacheable/five?status=503");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, first.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
+        Assert.Equal(2, await OriginHitsAsync(env, "/cacheable/five"));
+    }
+
+    [Fact]
+    public async Task Post_WithLocation_InvalidatesTheLocationToo()
+    {
+        await using var env = await new EdgeTestEnvironment().Bind("*").StartAsync();
+        await GetAsync(env, "/cacheable/target?cc=max-age=60");
+
+        await GetAsync(env, "/cacheable/form?location=/cacheable/target%3Fcc%3Dmax-age%3D60", method: HttpMethod.Post);
+        var (after, _) = await GetAsync(env, "/cacheable/target?cc=max-age=60");
+
+        Assert.Equal("Miss from edge", after.Header("X-Cache"));
+    }
+
+    [Fact]
+    public async Task CachePolicy_HeaderInKey_CachesPerHeaderValue()
+    {
+        await using var env = await new EdgeTestEnvironment()
+            .Bind("*").WithCachePolicy("""{ "headers": { "behavior": "whitelist", "items": ["X-Device"] } }""")
+            .StartAsync();
+        const string path = "/cacheable/dev?cc=max-age=60";
+
+        await GetAsync(env, path, r => r.Headers.Add("X-Device", "mobile"));
+        var (desktop, _) = await GetAsync(env, path, r => r.Headers.Add("X-Device", "desktop"));
+        var (mobile, _) = await GetAsync(env, path, r => r.Headers.Add("X-Device", "mobile"));
+
+        Assert.Equal("Miss from edge", desktop.Header("X-Cache"));
+        Assert.Equal("Hit from edge", mobile.Header("X-Cache"));
+    }
+
+    [Fact]
+    public async Task CachePolicy_CookieInKey_OtherCookiesIgnored()
+    {
+        await using var env = await new EdgeTestEnvironment()
+            .Bind("*").WithCachePolicy("""{ "cookies": { "behavior": "whitelist", "items": ["lang"] } }""")
+            .StartAsync();
+        const string path = "/cacheable/ck?cc=max-age=60";
+
+        await GetAsync(env, path, r => r.Headers.Add("Cookie", "lang=en; session=1"));
+        var (sameLang, _) = await GetAsync(env, path, r => r.Headers.Add("Cookie", "lang=en; session=2"));
+        var (otherLang, _) = await GetAsync(env, path, r => r.Headers.Add("Cookie", "lang=fr; session=1"));
+
+        Assert.Equal("Hit from edge", sameLang.Header("X-Cache"));
+        Assert.Equal("Miss from edge", otherLang.Header("X-Cache"));
+    }
+
+    [Fact]
+    public async Task Get_OriginRequestGeneratedResponse_CachedLikeAnOriginResponse()
+    {
+        await using var env = await new EdgeTestEnvironment()
+            .Function("answer", """
+                exports.handler = async () => ({
+                  status: '200',
+                  headers: { 'cache-control': [{ value: 'max-age=60' }] },
+                  body: 'from origin-request ' + Math.random(),
+                });
+                """)
+            .Bind("*", originRequest: "answer")
+            .StartAsync();
+
+        var (first, firstBody) = await GetAsync(env, "/generated");
+        var (second, secondBody) = await GetAsync(env, "/generated");
+
+        Assert.Equal("Miss from edge", first.Header("X-Cache"));
+        Assert.Equal("Hit from edge", second.Header("X-Cache"));
+        Assert.Equal(firstBody, secondBody);
+    }
 }
