@@ -6,6 +6,7 @@ using EdgeCompute.EdgeNode.Forwarding;
 using EdgeCompute.EdgeNode.Model;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Forwarder;
@@ -34,10 +35,12 @@ internal sealed class OriginFetcher
     private readonly HttpCacheStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly CancellationToken _stopping;
 
     public OriginFetcher(EdgeFunctionInvoker functions, OriginForwarder forwarder, HttpCacheStore store, TimeProvider time,
-        ILogger<OriginFetcher> logger)
+        IHostApplicationLifetime lifetime, ILogger<OriginFetcher> logger)
     {
+        _stopping = lifetime.ApplicationStopping;
         _functions = functions;
         _forwarder = forwarder;
         _store = store;
@@ -139,9 +142,9 @@ internal sealed class OriginFetcher
 
     private async Task RunAsync(OriginFetch fetch, HttpContext context, EdgeRequestFeature edge, CachedResponse? stale, BodyBufferStream body)
     {
-        // The fetch belongs to no viewer; the origin's timeouts bound it.
-        using var lifetime = new CancellationTokenSource(TimeSpan.FromSeconds(edge.Origin.ReadTimeoutSeconds * 4 + 60));
-        context.RequestAborted = lifetime.Token;
+        // The fetch belongs to no viewer: the origin's read timeout bounds each wait, a body nobody
+        // reads and nobody keeps stops itself (BodyBuffer), and the node's shutdown ends the rest.
+        context.RequestAborted = _stopping;
         var requestTime = _time.GetUtcNow();
         var source = FetchSource.Origin;
         try
