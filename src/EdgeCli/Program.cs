@@ -4,6 +4,7 @@ using EdgeCompute.EdgeCli.Commands;
 var root = new RootCommand("edge: the EdgeCompute command-line tool")
 {
     TestCommand.Create(),
+    InvalidateCommand.Create(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
