@@ -39,6 +39,12 @@ public static class EdgeNodeApp
         json.ResolveFileProvider();
         sources.Insert(index < 0 ? sources.Count : index, json);
         builder.Configuration["EdgeNode:ConfigPath"] = configPath;
+        var hostErrors = HostSettingErrors(builder.Configuration, configPath);
+        if (hostErrors.Count > 0)
+        {
+            errors = hostErrors;
+            return null;
+        }
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["Urls"]))
         {
             builder.WebHost.UseUrls("http://127.0.0.1:8080");
@@ -50,5 +56,36 @@ public static class EdgeNodeApp
         var app = builder.Build();
         app.MapEdgeNode();
         return app;
+    }
+
+    /// <summary>The Cache and Admin sections, checked before anything starts.</summary>
+    private static List<ConfigError> HostSettingErrors(IConfiguration configuration, string file)
+    {
+        var errors = new List<ConfigError>();
+        var cache = new Caching.CacheOptions();
+        var admin = new Admin.AdminOptions();
+        try
+        {
+            configuration.GetSection("Cache").Bind(cache);
+            configuration.GetSection("Admin").Bind(admin);
+        }
+        catch (InvalidOperationException ex)
+        {
+            errors.Add(new ConfigError(file, "$", ex.Message));
+            return errors;
+        }
+        if (cache.SizeLimitBytes <= 0)
+        {
+            errors.Add(new ConfigError(file, "$.Cache.SizeLimitBytes", "must be more than 0 bytes"));
+        }
+        if (cache.MaxObjectBytes <= 0 || cache.MaxObjectBytes > cache.SizeLimitBytes)
+        {
+            errors.Add(new ConfigError(file, "$.Cache.MaxObjectBytes", "must be more than 0 and at most SizeLimitBytes"));
+        }
+        if (!string.IsNullOrWhiteSpace(admin.Urls) && string.IsNullOrEmpty(admin.Token))
+        {
+            errors.Add(new ConfigError(file, "$.Admin.Token", "is required when Admin.Urls is set: the admin API must not be open to anyone who reaches it"));
+        }
+        return errors;
     }
 }
