@@ -50,7 +50,13 @@ public static class EdgeNodeApp
             builder.WebHost.UseUrls("http://127.0.0.1:8080");
         }
         // The node answers as itself (Via, X-Amz-Cf-Id), not as Kestrel.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // A cache hit of a few hundred KB goes out in one send instead of waiting for the socket
+            // after each 64 KB (Kestrel's default); measured: 64 KB hits +10 % (benchmarks/load/README.md).
+            kestrel.Limits.MaxResponseBufferSize = 1024 * 1024;
+        });
         builder.Services.AddEdgeNode(builder.Configuration, snapshot);
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();

@@ -227,6 +227,7 @@ internal sealed class OriginFetcher
         }
         if (fetch.Head.Result.Stored is { } stored && fetch.Head.Result.Source == FetchSource.Origin && !body.Overflowed && !fetch.Body.Failed)
         {
+            fetch.Body.Coalesce();
             _store.Store(fetch.Key, stored);
         }
         fetch.Body.Complete();
