@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Security.Cryptography;
 
 namespace EdgeCompute.EdgeNode.Pipeline;
 
@@ -11,8 +10,14 @@ internal static class RequestIdGenerator
 {
     public static string Next()
     {
+        // An id names a request in logs; it guards nothing, so it needs to be unique, not secret.
+        // The cryptographic generator cost 2.5–3.5 % of a core on the cache hit path (perf, 1 KB hits).
         Span<byte> bytes = stackalloc byte[40];
-        RandomNumberGenerator.Fill(bytes);
-        return Base64Url.EncodeToString(bytes) + "==";
+        Random.Shared.NextBytes(bytes);
+        Span<char> chars = stackalloc char[56];
+        Base64Url.EncodeToChars(bytes, chars);
+        chars[54] = '=';
+        chars[55] = '=';
+        return new string(chars);
     }
 }
