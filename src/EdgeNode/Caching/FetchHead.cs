@@ -35,6 +35,12 @@ internal sealed record FetchHead
     /// </summary>
     public BodyBuffer.Reader? Reader { get; init; }
 
+    /// <summary>
+    /// Every field of the origin's answer, for the viewer whose request made the fetch only
+    /// (<see cref="Headers"/> is what others get: nothing RFC 9111 keeps out of a store, such as the fields a qualified no-cache names).
+    /// </summary>
+    public IHeaderDictionary? StarterHeaders { get; init; }
+
     /// <summary>This viewer joined a fetch another viewer started: it was answered without going to the origin.</summary>
     public bool Collapsed { get; init; }
 

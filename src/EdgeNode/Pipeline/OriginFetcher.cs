@@ -73,7 +73,8 @@ internal sealed class OriginFetcher
         Start(fetch, viewer, edge, stale);
         try
         {
-            return (await fetch.Head.WaitAsync(viewer.RequestAborted)) with { Reader = fetch.StarterReader };
+            var head = await fetch.Head.WaitAsync(viewer.RequestAborted);
+            return head with { Reader = fetch.StarterReader, Headers = head.StarterHeaders ?? head.Headers };
         }
         catch
         {
@@ -291,15 +292,17 @@ internal sealed class OriginFetcher
             fetch.Publish(FetchHead.FromStored(refreshed, FetchSource.Refreshed));
             return;
         }
-        var headers = new HeaderDictionary();
-        var directives = CacheControlDirectives.Parse(response.Headers.CacheControl);
+        // The viewer whose request made the fetch gets every field; the others, and the store, get
+        // what a shared cache may hand to anyone.
+        var viewerHeaders = new HeaderDictionary();
         foreach (var (name, value) in response.Headers)
         {
-            if (!HeaderRules.IsFraming(name) && StoredHeaderRules.ShouldStore(name, response.Headers, directives))
+            if (!HeaderRules.IsFraming(name))
             {
-                headers[name] = value;
+                viewerHeaders[name] = value;
             }
         }
+        var headers = SharedHeaders(response.Headers);
         CachedResponse? stored = null;
         if (source == FetchSource.Origin)
         {
@@ -329,22 +332,35 @@ internal sealed class OriginFetcher
             ContentLength = fetch.Body.IsCompleted ? fetch.Body.Length : response.ContentLength,
             Source = source,
             Stored = stored,
+            StarterHeaders = viewerHeaders,
         });
+    }
+
+    /// <summary>
+    /// The fields a stored response keeps (RFC 9111 §3.1: no hop-by-hop, no fields a qualified
+    /// no-cache or private names). Set-Cookie is kept as HTTP requires (the conformance suite checks
+    /// it): an origin that sets per-viewer cookies on a shared response marks it private or
+    /// <c>no-cache="Set-Cookie"</c>.
+    /// </summary>
+    private static HeaderDictionary SharedHeaders(IHeaderDictionary response)
+    {
+        var shared = new HeaderDictionary();
+        var directives = CacheControlDirectives.Parse(response.CacheControl);
+        foreach (var (name, value) in response)
+        {
+            if (!HeaderRules.IsFraming(name) && StoredHeaderRules.ShouldStore(name, response, directives))
+            {
+                shared[name] = value;
+            }
+        }
+        return shared;
     }
 
     /// <summary>A 304 confirmed the stored response: its body with the header fields the 304 updates (RFC 9111 §4.3.4).</summary>
     private static CachedResponse Refresh(CachedResponse stale, IHeaderDictionary notModified, IHeaderDictionary requestHeaders,
         EdgeRequestFeature edge, DateTimeOffset requestTime, DateTimeOffset responseTime)
     {
-        var directives = CacheControlDirectives.Parse(notModified.CacheControl);
-        var updates = new HeaderDictionary();
-        foreach (var (name, value) in notModified)
-        {
-            if (!HeaderRules.IsFraming(name) && StoredHeaderRules.ShouldStore(name, notModified, directives))
-            {
-                updates[name] = value;
-            }
-        }
+        var updates = SharedHeaders(notModified);
         var headers = HeaderUpdateRules.Merge(stale.Headers, updates);
         var decision = StorageRules.Decide(HttpMethods.Get, stale.Status, requestHeaders, headers, edge.Behavior.CachePolicy.Ttl, requestTime, responseTime);
         return new CachedResponse

@@ -10,7 +10,7 @@ namespace EdgeCompute.Origin.Sample.Probes;
 /// A response whose caching a test chooses: <c>/cacheable/ANY?cc=max-age=60&amp;etag=v1&amp;vary=Accept&amp;ms=200&amp;bytes=1000</c>
 /// (Cache-Control, a strong ETag that 304s If-None-Match, Vary, a delay before answering, the body
 /// size); also <c>cdn</c> (CDN-Cache-Control), <c>expires</c> and <c>lm</c> (Expires in, and
-/// Last-Modified ago, seconds), <c>age</c>, <c>location</c> and <c>status</c>. The body names how many requests for this path reached the origin, so a test sees which answer it got.
+/// Last-Modified ago, seconds), <c>age</c>, <c>cookie</c> (Set-Cookie), <c>location</c> and <c>status</c>. The body names how many requests for this path reached the origin, so a test sees which answer it got.
 /// </summary>
 internal static class CacheableEndpoints
 {
@@ -45,6 +45,10 @@ internal static class CacheableEndpoints
             if (query["age"] is { Count: > 0 } age)
             {
                 response.Headers.Age = age;
+            }
+            if (query["cookie"] is { Count: > 0 } cookie)
+            {
+                response.Headers.SetCookie = cookie;
             }
             if (query["location"] is { Count: > 0 } location)
             {

@@ -497,4 +497,18 @@ public sealed class HttpCacheTests
         Assert.Equal("Hit from edge", second.Header("X-Cache"));
         Assert.Equal(firstBody, secondBody);
     }
+
+    [Fact]
+    public async Task Get_NoCacheQualifiedSetCookie_OnlyTheViewerThatFetchedGetsIt()
+    {
+        await using var env = await new EdgeTestEnvironment().Bind("*").StartAsync();
+        const string path = "/cacheable/sc?cc=max-age=60,no-cache%3D%22Set-Cookie%22&cookie=session%3Dsecret";
+
+        var (first, _) = await GetAsync(env, path);
+        var (second, _) = await GetAsync(env, path);
+
+        Assert.Equal("session=secret", first.Header("Set-Cookie"));
+        Assert.Equal("Hit from edge", second.Header("X-Cache"));
+        Assert.Null(second.Header("Set-Cookie"));
+    }
 }
