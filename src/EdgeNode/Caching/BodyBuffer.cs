@@ -14,6 +14,9 @@ internal sealed class BodyBuffer
     private readonly List<Reader> _readers = [];
     private TaskCompletionSource _changed = NewSignal();
     private long _length;
+
+    // What readers may read: all of _length, except after a quiet (last) append until Complete.
+    private long _visible;
     private bool _completed;
     private Exception? _error;
     private bool _retain = true;
@@ -31,6 +34,7 @@ internal sealed class BodyBuffer
             buffer._starts.Add(0);
             buffer._length = bytes.Length;
         }
+        buffer._visible = buffer._length;
         buffer._completed = true;
         return buffer;
     }
@@ -71,7 +75,8 @@ internal sealed class BodyBuffer
                     Volatile.Write(ref _length, _length + copy.Length);
                     if (!quiet)
                     {
-                        // A quiet append is the last one: waiting readers wake at Complete, after the owner's last step.
+                        // A quiet append is the last one: readers see it at Complete, after the owner's last step.
+                        _visible = _length;
                         Signal();
                     }
                     return;
@@ -110,6 +115,7 @@ internal sealed class BodyBuffer
     {
         lock (_gate)
         {
+            _visible = _length;
             Volatile.Write(ref _completed, true);
             Signal();
         }
@@ -121,6 +127,7 @@ internal sealed class BodyBuffer
         lock (_gate)
         {
             _error = error;
+            _visible = _length;
             Volatile.Write(ref _completed, true);
             Signal();
         }
@@ -231,7 +238,7 @@ internal sealed class BodyBuffer
                     {
                         return ReadOnlyMemory<byte>.Empty;
                     }
-                    if (Position < _buffer._length)
+                    if (Position < _buffer._visible)
                     {
                         var index = _buffer._starts.BinarySearch(Position);
                         if (index < 0)
@@ -240,7 +247,7 @@ internal sealed class BodyBuffer
                         }
                         var segment = _buffer._segments[index];
                         var offset = (int)(Position - _buffer._starts[index]);
-                        var count = (int)Math.Min(segment.Length - offset, end - Position);
+                        var count = (int)Math.Min(Math.Min(segment.Length - offset, end - Position), _buffer._visible - Position);
                         Position += count;
                         if (!_buffer._retain)
                         {

@@ -17,6 +17,9 @@ internal sealed class HttpCacheStore : IDisposable
     private readonly MemoryCache _cache;
     private readonly CacheOptions _options;
 
+    // Recency for eviction: a counter, not a clock, so that two uses in the same tick still order.
+    private long _uses;
+
     public HttpCacheStore(IOptions<CacheOptions> options)
     {
         _options = options.Value;
@@ -43,6 +46,7 @@ internal sealed class HttpCacheStore : IDisposable
         {
             return null;
         }
+        variants.LastUsed = Interlocked.Increment(ref _uses);
         // The most recently stored matching variant wins (RFC 9111 §4.1).
         for (var i = variants.Responses.Length - 1; i >= 0; i--)
         {
@@ -73,7 +77,8 @@ internal sealed class HttpCacheStore : IDisposable
         var variants = new CacheVariants(response.DistributionId, response.Path, existing.Add(response));
         var total = variants.Responses.Sum(r => r.Size);
         MakeRoom(total - (found?.Size ?? 0));
-        _cache.Set(key, variants with { Size = total }, new MemoryCacheEntryOptions { Size = total });
+        _cache.Set(key, variants with { Size = total, LastUsed = Interlocked.Increment(ref _uses) },
+            new MemoryCacheEntryOptions { Size = total });
     }
 
     public void Remove(string key) => _cache.Remove(key);
@@ -99,22 +104,36 @@ internal sealed class HttpCacheStore : IDisposable
     }
 
     /// <summary>
-    /// MemoryCache refuses an entry that would go over the limit and compacts later; evicting the
-    /// least recently used entries first lets the new response in now.
+    /// MemoryCache refuses an entry that would go over the limit and only compacts later: the least
+    /// recently used entries are evicted first to let the new response in now, 5 % of the limit
+    /// beyond what is needed so that the scan is paid once per batch, not on every insert.
     /// </summary>
     private void MakeRoom(long bytes)
     {
         var current = CurrentSize;
-        if (bytes <= 0 || current + bytes <= _options.SizeLimitBytes || current == 0)
+        if (bytes <= 0 || current + bytes <= _options.SizeLimitBytes)
         {
             return;
         }
-        var over = current + bytes - _options.SizeLimitBytes;
-        // Compact removes a share of the entries by count, least recently used first: ask for as
-        // many entries as, at their average size, free the bytes needed.
-        var count = Math.Max(1, _cache.Count);
-        var entries = Math.Max(1, (long)Math.Ceiling(over / ((double)current / count)));
-        _cache.Compact(Math.Min(1.0, (entries + 0.5) / count));
+        var toFree = current + bytes - _options.SizeLimitBytes + _options.SizeLimitBytes / 20;
+        var oldestFirst = new List<(object Key, long LastUsed, long Size)>();
+        foreach (var key in _cache.Keys.ToList())
+        {
+            // Not a use: recency is the store's LastUsed, not MemoryCache's.
+            if (_cache.TryGetValue(key, out CacheVariants? variants) && variants is not null)
+            {
+                oldestFirst.Add((key, variants.LastUsed, variants.Size));
+            }
+        }
+        foreach (var (key, _, size) in oldestFirst.OrderBy(e => e.LastUsed))
+        {
+            if (toFree <= 0)
+            {
+                break;
+            }
+            _cache.Remove(key);
+            toFree -= size;
+        }
     }
 
     private static bool SameVariant(CachedResponse a, CachedResponse b) =>
@@ -124,6 +143,15 @@ internal sealed class HttpCacheStore : IDisposable
 
     private sealed record CacheVariants(string DistributionId, string Path, ImmutableArray<CachedResponse> Responses)
     {
+        private long _lastUsed;
+
         public long Size { get; init; }
+
+        /// <summary>The store's use counter at the last lookup or store of this URL.</summary>
+        public long LastUsed
+        {
+            get => Volatile.Read(ref _lastUsed);
+            set => Volatile.Write(ref _lastUsed, value);
+        }
     }
 }
