@@ -18,7 +18,7 @@ internal sealed class FunctionIsolate : IDisposable
     private readonly V8Runtime _runtime;
     private readonly V8ScriptEngine _engine;
     private readonly ScriptObject _invoke;
-    private readonly ScriptObject _collect;
+    private readonly ScriptObject _drain;
     private int _invocations;
     private long _deadline;
 
@@ -28,7 +28,7 @@ internal sealed class FunctionIsolate : IDisposable
         _runtime = runtime;
         _engine = engine;
         _invoke = BridgeFunction(engine, "invoke");
-        _collect = BridgeFunction(engine, "collect");
+        _drain = BridgeFunction(engine, "drain");
     }
 
     // A function taken through a ScriptObject's indexer is invoked through ClearScript's dynamic
@@ -69,6 +69,7 @@ internal sealed class FunctionIsolate : IDisposable
             // The bridge is reachable from the global object only while the node takes its functions.
             engine.Execute(new DocumentInfo("edge:bridge"),
                 "Object.defineProperty(globalThis, '__edgeBridge', { value: " + BridgeSource + ", configurable: true });");
+            InstallHost(engine);
             var isolate = new FunctionIsolate(function, runtime, engine);
             isolate.Load(options);
             engine.Execute("delete globalThis.__edgeBridge;");
@@ -81,6 +82,18 @@ internal sealed class FunctionIsolate : IDisposable
             runtime.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Hands the bridge the node's functions (crypto, randomness, built-in module sources). The host
+    /// object is a .NET object: it is a global only for this one statement, and the bridge keeps it
+    /// in its closure behind wrappers that pass strings, so no function can reach it.
+    /// </summary>
+    private static void InstallHost(V8ScriptEngine engine)
+    {
+        engine.AddHostObject("__edgeHost", HostItemFlags.None, BridgeHost.Instance);
+        engine.Execute(new DocumentInfo("edge:host"),
+            "globalThis.__edgeBridge.installHost(globalThis.__edgeHost); delete globalThis.__edgeHost;");
     }
 
     /// <summary>A V8 runtime under the function's heap and stack caps.</summary>
@@ -173,9 +186,9 @@ internal sealed class FunctionIsolate : IDisposable
                 input.EventType.ToWireName(), "\0", input.RequestId, "\0", input.DistributionId, "\0", input.DistributionDomainName, "\0",
                 input.ClientIp, "\0", input.Method, "\0", input.Uri, "\0", input.QueryString, "\0", input.Status, "\0", input.StatusDescription]);
             var first = _invoke.InvokeAsFunction(fields, input.RequestHeaders, input.BodyJson, input.OriginJson, input.ResponseHeaders, remainingMs);
-            // "P": the handler returned a promise. V8 ran the microtasks when the call above returned,
-            // so a handler that awaited nothing outside V8 has settled by now.
-            return first is string s && s != "P" ? s : (string)_collect.InvokeAsFunction();
+            // "P": the handler has not completed yet. V8 ran the microtasks when the call above
+            // returned, so a handler that awaited nothing outside V8 has settled by now.
+            return first is string s && s != "P" ? s : Drain(deadline);
         }
         finally
         {
@@ -185,6 +198,40 @@ internal sealed class FunctionIsolate : IDisposable
             {
                 SampleHeap();
             }
+        }
+    }
+
+    /// <summary>
+    /// Runs the invocation's timers (setTimeout, setImmediate…) one per call, so that V8 runs the
+    /// microtasks each leaves, until the invocation settles or nothing is pending; sleeps until the
+    /// next timer is due. A timer due after the deadline is a timeout, as the watchdog's would be.
+    /// </summary>
+    private string Drain(long deadline)
+    {
+        for (;;)
+        {
+            var next = _drain.InvokeAsFunction();
+            if (next is string envelope)
+            {
+                return envelope;
+            }
+            var waitMs = Convert.ToDouble(next, System.Globalization.CultureInfo.InvariantCulture);
+            if (waitMs <= 0)
+            {
+                continue;
+            }
+            var left = System.Diagnostics.Stopwatch.GetElapsedTime(System.Diagnostics.Stopwatch.GetTimestamp(), deadline);
+            if (left <= TimeSpan.FromMilliseconds(waitMs))
+            {
+                if (left > TimeSpan.Zero)
+                {
+                    Thread.Sleep(left);
+                }
+                TimedOut = true;
+                Broken = true;
+                throw new ScriptInterruptedException("the function's timers outlived its timeout");
+            }
+            Thread.Sleep(TimeSpan.FromMilliseconds(waitMs));
         }
     }
 
@@ -217,7 +264,7 @@ internal sealed class FunctionIsolate : IDisposable
     public void Dispose()
     {
         _invoke.Dispose();
-        _collect.Dispose();
+        _drain.Dispose();
         _engine.Dispose();
         _runtime.Dispose();
     }

@@ -110,6 +110,87 @@ public sealed class TestCommandTests : IDisposable
         Assert.Equal("404", json.RootElement.GetProperty("result").GetProperty("headers").GetProperty("x-status-seen")[0].GetProperty("value").GetString());
     }
 
+    // A Lambda@Edge viewer-request function as people write them: Basic auth for /admin (Buffer's
+    // base64), a JWT (HS256) in a cookie for the rest (crypto.createHmac, base64url, timingSafeEqual).
+    private const string AuthFunction = """
+        'use strict';
+        const crypto = require('crypto');
+        const querystring = require('querystring');
+        const SECRET = 'edge-secret';
+
+        function deny(status, description) {
+          return { status: String(status), statusDescription: description, headers: { 'www-authenticate': [{ key: 'WWW-Authenticate', value: 'Basic realm="admin"' }] } };
+        }
+
+        function verifyJwt(token) {
+          const [header, payload, signature] = token.split('.');
+          const expected = crypto.createHmac('sha256', SECRET).update(header + '.' + payload).digest('base64url');
+          const a = Buffer.from(signature || ''), b = Buffer.from(expected);
+          if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) return null;
+          const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+          return claims.exp * 1000 > Date.now() ? claims : null;
+        }
+
+        exports.handler = async (event) => {
+          const request = event.Records[0].cf.request;
+          const headers = request.headers;
+          if (request.uri.startsWith('/admin')) {
+            const auth = headers.authorization ? headers.authorization[0].value : '';
+            const [user, password] = Buffer.from(auth.replace(/^Basic /, ''), 'base64').toString().split(':');
+            if (user !== 'admin' || password !== 'pässword') return deny(401, 'Unauthorized');
+            return request;
+          }
+          const cookies = querystring.parse((headers.cookie || []).map((c) => c.value).join('; '), '; ');
+          const claims = cookies.token ? verifyJwt(cookies.token) : null;
+          if (!claims) return deny(403, 'Forbidden');
+          request.headers['x-user'] = [{ key: 'X-User', value: claims.sub }];
+          return request;
+        };
+        """;
+
+    [Theory]
+    [InlineData("/admin", "Basic YWRtaW46cMOkc3N3b3Jk", null, "pass")]        // admin:pässword, UTF-8
+    [InlineData("/admin", "Basic YWRtaW46d3Jvbmc=", null, "401")]             // admin:wrong
+    [InlineData("/page", null, "alice", "alice")]
+    [InlineData("/page", null, "forged", "403")]
+    [InlineData("/page", null, null, "403")]
+    public async Task Test_AuthFunctionUsingNodeBuiltins_ChecksBasicAuthAndJwt(string uri, string? authorization, string? jwtUser, string expected)
+    {
+        var code = WriteFunction("auth", AuthFunction);
+        var headers = new List<string> { """ "host":[{"key":"Host","value":"d111111abcdef8.cloudfront.net"}] """ };
+        if (authorization is not null)
+        {
+            headers.Add($$""" "authorization":[{"key":"Authorization","value":"{{authorization}}"}] """);
+        }
+        if (jwtUser is not null)
+        {
+            headers.Add($$""" "cookie":[{"key":"Cookie","value":"theme=dark; token={{Jwt(jwtUser, jwtUser == "forged" ? "other-secret" : "edge-secret")}}"}] """);
+        }
+        var evt = ViewerRequestEvent
+            .Replace("\"uri\":\"/old-page\"", $"\"uri\":\"{uri}\"")
+            .Replace("\"headers\":{\"host\":[{\"key\":\"Host\",\"value\":\"d111111abcdef8.cloudfront.net\"}],\"user-agent\":[{\"key\":\"User-Agent\",\"value\":\"curl/7.66.0\"}]}",
+                "\"headers\":{" + string.Join(",", headers) + "}");
+
+        var (exit, output, _) = await RunAsync("test", "--code", code, "--event", WriteEvent(evt));
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("error").ValueKind);
+        var result = json.RootElement.GetProperty("result");
+        var actual = result.TryGetProperty("status", out var status) ? status.GetString()
+            : result.GetProperty("headers").TryGetProperty("x-user", out var user) ? user[0].GetProperty("value").GetString() : "pass";
+        Assert.Equal(expected, actual);
+    }
+
+    private static string Jwt(string subject, string secret)
+    {
+        static string B64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var header = B64Url("""{"alg":"HS256","typ":"JWT"}"""u8.ToArray());
+        var payload = B64Url(System.Text.Encoding.UTF8.GetBytes($$"""{"sub":"{{subject}}","exp":{{DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()}}}"""));
+        var signature = B64Url(System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret), System.Text.Encoding.UTF8.GetBytes(header + "." + payload)));
+        return header + "." + payload + "." + signature;
+    }
+
     [Theory]
     [InlineData("test", "--event", "missing.json")]
     [InlineData("test", "--code", "nowhere", "--event", "missing.json")]

@@ -147,14 +147,206 @@
   function makeRequire(dir) {
     const req = function require(spec) {
       if (typeof spec !== 'string') throw new TypeError('The "id" argument must be of type string');
+      // Node's order: core modules win over files of the same name; "node:" names only core ones.
+      if (spec.startsWith('node:')) {
+        if (!BUILTINS.has(spec.slice(5))) throw notFound(spec);
+        return builtin(spec.slice(5));
+      }
+      if (BUILTINS.has(spec)) return builtin(spec);
       const path = resolve(spec, dir);
       if (path === null) throw notFound(spec);
       return load(path);
     };
-    req.resolve = (spec) => { const p = resolve(spec, dir); if (p === null) throw notFound(spec); return '/var/task/' + p; };
+    req.resolve = (spec) => {
+      if (BUILTINS.has(spec) || (spec.startsWith('node:') && BUILTINS.has(spec.slice(5)))) return spec;
+      const p = resolve(spec, dir); if (p === null) throw notFound(spec); return '/var/task/' + p; };
     req.cache = {};
     return req;
   }
+
+  // ---- built-in modules ----------------------------------------------------------------------
+  // The node's few functions (crypto and randomness from .NET, and the sources of the built-in
+  // modules), received once through installHost and held only by this closure. Every call goes
+  // through a wrapper that passes strings in and out, so that nothing of .NET, not even an
+  // exception, ever reaches a function.
+  let host = null;
+  // Taken now, before user code could replace the global eval.
+  const indirectEval = global.eval;
+
+  function hostCall(name, a, b, c) {
+    let r;
+    try {
+      r = name === 'hash' ? host.Hash(a, b) : name === 'hmac' ? host.Hmac(a, b, c)
+        : name === 'randomBytes' ? host.RandomBytes(a) : name === 'randomUUID' ? host.RandomUUID() : host.Source(a);
+    } catch (e) {
+      r = null;
+    }
+    return typeof r === 'string' ? '' + r : null;
+  }
+
+  const hostApi = Object.freeze({
+    hash: (algorithm, base64) => hostCall('hash', algorithm, base64),
+    hmac: (algorithm, keyBase64, dataBase64) => hostCall('hmac', algorithm, keyBase64, dataBase64),
+    randomBytes: (count) => hostCall('randomBytes', count),
+    randomUUID: () => hostCall('randomUUID'),
+  });
+
+  function installHost(h) {
+    if (host === null) host = h;
+  }
+
+  // Modules a function may require by name (and as node:name). Their code is embedded in the node
+  // and compiled in an isolate only when first required: an isolate that never needs them pays nothing.
+  const BUILTINS = new Set(['buffer', 'crypto', 'events', 'path', 'querystring', 'string_decoder', 'timers', 'url', 'util']);
+  // npm packages vendored under Scripts/vendor: what their own require() calls resolve to.
+  const VENDOR = {
+    'buffer': 'vendor/buffer/index.js', 'base64-js': 'vendor/base64-js/index.js', 'ieee754': 'vendor/ieee754/index.js',
+    'events': 'vendor/events/events.js', 'path-browserify': 'vendor/path-browserify/index.js',
+  };
+  const internalModules = new Map();   // resource name -> module
+  const processShim = Object.freeze({ cwd: () => '/var/task', env: Object.freeze({}), platform: 'linux', version: 'v20.0.0', versions: Object.freeze({ node: '20.0.0' }) });
+
+  function loadInternal(resource) {
+    const cached = internalModules.get(resource);
+    if (cached) return cached.exports;
+    const source = hostCall('source', resource);
+    if (source === null) throw new Error('built-in module source missing: ' + resource);
+    const module = { id: resource, exports: {}, loaded: false };
+    internalModules.set(resource, module);
+    try {
+      const factory = indirectEval('(function (exports, require, module, __filename, __dirname, process, internals) {' + source + '\n})\n//# sourceURL=node:' + resource);
+      const isVendor = resource.startsWith('vendor/');
+      const req = (spec) => {
+        if (isVendor && Object.prototype.hasOwnProperty.call(VENDOR, spec)) return loadInternal(VENDOR[spec]);
+        if (spec.startsWith('vendor:')) return loadInternal(VENDOR[spec.slice(7)]);
+        if (spec.startsWith('internal:')) return loadInternal('node/' + spec.slice(9) + '.js');
+        if (BUILTINS.has(spec)) return builtin(spec);
+        throw notFound(spec);
+      };
+      factory.call(module.exports, module.exports, req, module, 'node:' + resource, 'node:', processShim, internals);
+    } catch (e) {
+      internalModules.delete(resource);
+      throw e;
+    }
+    module.loaded = true;
+    return module.exports;
+  }
+
+  function builtin(name) {
+    return loadInternal('node/' + name + '.js');
+  }
+
+  // What the built-in modules get from the bridge, and nothing user code can reach.
+  const internals = Object.freeze({ host: hostApi, timers: () => timerFunctions });
+
+  // ---- timers --------------------------------------------------------------------------------
+  // Timers live inside one invocation: their callbacks run before its result is collected (the node
+  // calls drain while one is pending, sleeping until the next is due, up to the function's timeout),
+  // and the end of the invocation drops those still pending. Timers set outside an invocation (at
+  // module load) never run.
+  let timers = [];                // {id, due, seq, fn, args, repeat, cleared}
+  let timerSeq = 0;
+  let nextTimerId = 1;
+
+  class Timeout {
+    constructor(id) { this._id = id; }
+    ref() { return this; }
+    unref() { return this; }
+    hasRef() { return true; }
+    refresh() { const t = timers.find((x) => x.id === this._id); if (t) { t.due = Date.now() + t.delay; } return this; }
+    [Symbol.toPrimitive]() { return this._id; }
+  }
+
+  class Immediate {
+    constructor(id) { this._id = id; }
+    ref() { return this; }
+    unref() { return this; }
+    hasRef() { return true; }
+  }
+
+  function addTimer(fn, delay, args, repeat, immediate) {
+    if (typeof fn !== 'function') {
+      const e = new TypeError('The "callback" argument must be of type function. Received ' + (fn === null ? 'null' : typeof fn));
+      e.code = 'ERR_INVALID_ARG_TYPE';
+      throw e;
+    }
+    let ms = Number(delay);
+    if (!(ms >= 1 && ms <= 2147483647)) ms = 1;
+    if (immediate) ms = 0;
+    const id = nextTimerId++;
+    timers.push({ id: id, due: Date.now() + ms, delay: ms, seq: timerSeq++, fn: fn, args: args, repeat: repeat });
+    return immediate ? new Immediate(id) : new Timeout(id);
+  }
+
+  function clearTimer(t) {
+    if (t === null || t === undefined) return;
+    const id = typeof t === 'object' ? t._id : Number(t);
+    const i = timers.findIndex((x) => x.id === id);
+    if (i >= 0) timers.splice(i, 1);
+  }
+
+  const timerFunctions = {
+    setTimeout: function setTimeout(fn, delay, ...args) { return addTimer(fn, delay, args, false, false); },
+    clearTimeout: function clearTimeout(t) { clearTimer(t); },
+    setInterval: function setInterval(fn, delay, ...args) { return addTimer(fn, delay, args, true, false); },
+    clearInterval: function clearInterval(t) { clearTimer(t); },
+    setImmediate: function setImmediate(fn, ...args) { return addTimer(fn, 0, args, false, true); },
+    clearImmediate: function clearImmediate(t) { clearTimer(t); },
+  };
+
+  // Runs at most one due timer (V8 runs the microtasks it queued when the call returns, as Node
+  // does between timers). Returns the envelope once the invocation has settled, 0 to be called
+  // again at once, or the milliseconds until the next timer is due.
+  function drain() {
+    const state = current;
+    if (state.done || timers.length === 0) return collect();
+    const now = Date.now();
+    let next = 0;
+    for (let i = 1; i < timers.length; i++) {
+      const a = timers[i], b = timers[next];
+      if (a.due < b.due || (a.due === b.due && a.seq < b.seq)) next = i;
+    }
+    const t = timers[next];
+    if (t.due > now) return t.due - now;
+    if (t.repeat) { t.due = now + t.delay; t.seq = timerSeq++; } else timers.splice(next, 1);
+    try {
+      t.fn.apply(undefined, t.args);
+    } catch (e) {
+      // An uncaught exception in a timer ends a Lambda invocation with that error.
+      settle(state, e === undefined || e === null ? new Error('Timer callback threw ' + e) : e, undefined);
+    }
+    return 0;
+  }
+
+  // ---- globals -------------------------------------------------------------------------------
+  function defineGlobal(name, value) {
+    Object.defineProperty(global, name, { value: value, writable: true, configurable: true, enumerable: false });
+  }
+
+  // Node's globals that live in a built-in module load it on first use, then become plain values.
+  function defineLazyGlobal(name, get) {
+    Object.defineProperty(global, name, {
+      get() { const v = get(); defineGlobal(name, v); return v; },
+      set(v) { defineGlobal(name, v); },
+      configurable: true, enumerable: false,
+    });
+  }
+
+  for (const name of Object.keys(timerFunctions)) defineGlobal(name, timerFunctions[name]);
+  defineGlobal('queueMicrotask', function queueMicrotask(fn) {
+    if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
+    Promise.resolve().then(() => fn());
+  });
+  defineGlobal('global', global);
+  defineLazyGlobal('Buffer', () => builtin('buffer').Buffer);
+  defineLazyGlobal('atob', () => builtin('buffer').atob);
+  defineLazyGlobal('btoa', () => builtin('buffer').btoa);
+  defineLazyGlobal('TextEncoder', () => builtin('util').TextEncoder);
+  defineLazyGlobal('TextDecoder', () => builtin('util').TextDecoder);
+  defineLazyGlobal('URL', () => builtin('url').URL);
+  defineLazyGlobal('URLSearchParams', () => builtin('url').URLSearchParams);
+  defineLazyGlobal('structuredClone', () => loadInternal('node/structured_clone.js').structuredClone);
+  defineLazyGlobal('crypto', () => builtin('crypto').webcrypto);
 
   // ---- events --------------------------------------------------------------------------------
   function headers(flat) {
@@ -313,6 +505,7 @@
       status: status, statusDescription: statusDescription,
     };
     current = state;
+    timers = [];
     if (initError !== null) {
       settle(state, initError, undefined);
       return envelope(state);
@@ -356,6 +549,7 @@
   // async handler's promise.
   function collect() {
     const state = current;
+    timers = [];
     if (!state.done) {
       if (state.promise) {
         settle(state, new Error('The handler returned a promise that never settled: nothing was left for it to wait on'), undefined);
@@ -396,5 +590,5 @@
     return JSON.stringify({ e: initError === null ? undefined : errorInfo(initError), l: l });
   }
 
-  return { define: define, init: init, invoke: invoke, collect: collect };
+  return { define: define, init: init, invoke: invoke, collect: collect, drain: drain, installHost: installHost };
 })(globalThis)
