@@ -26,18 +26,18 @@ internal static class TestCommand
         var eventFile = new Option<string>("--event") { Description = "A Lambda@Edge event JSON file ({\"Records\":[{\"cf\":...}]})", Required = true };
         var eventType = new Option<string?>("--event-type") { Description = "viewer-request, origin-request, origin-response or viewer-response (default: the event's config.eventType)" };
         var runtime = new Option<string>("--runtime") { Description = "nodejs (or a Lambda runtime name such as nodejs20.x)", DefaultValueFactory = _ => "nodejs" };
-        var engine = new Option<string>("--engine") { Description = "v8", DefaultValueFactory = _ => "v8" };
+        var engine = new Option<string?>("--engine") { Description = "v8 or jint (default: the function's engine setting, else v8)" };
         var handler = new Option<string?>("--handler") { Description = "file.export (default index.handler)" };
         var command = new Command("test", "Run a function once on an event, locally, exactly as the edge node would.")
         {
             code, eventFile, eventType, runtime, engine, handler,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(code)!, parse.GetValue(eventFile)!, parse.GetValue(eventType),
-            parse.GetValue(runtime)!, parse.GetValue(engine)!, parse.GetValue(handler), cancellationToken));
+            parse.GetValue(runtime)!, parse.GetValue(engine), parse.GetValue(handler), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string codePath, string eventPath, string? eventTypeName, string runtimeName, string engine,
+    private static async Task<int> RunAsync(string codePath, string eventPath, string? eventTypeName, string runtimeName, string? engine,
         string? handler, CancellationToken cancellationToken)
     {
         var errors = new List<string>();
@@ -57,9 +57,9 @@ internal static class TestCommand
         {
             errors.Add($"--runtime: '{runtimeName}' is not supported (nodejs)");
         }
-        if (engine != "v8")
+        if (engine is not null && !FunctionEngines.IsKnown(engine))
         {
-            errors.Add($"--engine: '{engine}' is not supported (v8)");
+            errors.Add($"--engine: '{engine}' is not supported ({string.Join(", ", FunctionEngines.All)})");
         }
         JsonDocument? eventDocument = null;
         try
@@ -70,7 +70,8 @@ internal static class TestCommand
         {
             errors.Add($"--event: {ex.Message}");
         }
-        var function = FunctionCodeLoader.Load(codePath, handler, errors);
+        // An unknown engine is reported above; the function is still read, for its own errors.
+        var function = FunctionCodeLoader.Load(codePath, handler, engine is not null && FunctionEngines.IsKnown(engine) ? engine : null, errors);
         if (errors.Count > 0 || function is null || eventDocument is null)
         {
             return BadArguments(errors);

@@ -6,20 +6,21 @@ namespace EdgeCompute.EdgeCli.Emulation;
 /// <summary>Loads a function for <c>edge test</c>: a folder (as the node reads it) or a single file.</summary>
 internal static class FunctionCodeLoader
 {
-    public static FunctionModel? Load(string path, string? handler, List<string> errors)
+    /// <param name="engine">Overrides the function's own <c>engine</c> setting when given.</param>
+    public static FunctionModel? Load(string path, string? handler, string? engine, List<string> errors)
     {
         var full = Path.GetFullPath(path);
         var configErrors = new List<ConfigError>();
         FunctionModel? function = null;
         if (Directory.Exists(full))
         {
-            var overrides = handler is null ? null : new FunctionSettingsConfig { Handler = handler };
+            var overrides = handler is null && engine is null ? null : new FunctionSettingsConfig { Handler = handler, Engine = engine };
             function = FunctionDirectoryReader.Read(Path.GetDirectoryName(full)!, Path.GetFileName(full), overrides,
                 EdgeLimits.OriginCodeSizeLimit, configErrors);
         }
         else if (File.Exists(full))
         {
-            function = LoadFile(full, handler, configErrors);
+            function = LoadFile(full, handler, engine ?? FunctionEngines.V8, configErrors);
         }
         else
         {
@@ -30,11 +31,11 @@ internal static class FunctionCodeLoader
         return function;
     }
 
-    private static FunctionModel? LoadFile(string file, string? handler, List<ConfigError> errors)
+    private static FunctionModel? LoadFile(string file, string? handler, string engine, List<ConfigError> errors)
     {
         var name = Path.GetFileName(file);
         var files = new Dictionary<string, string> { [name] = File.ReadAllText(file) };
-        foreach (var error in FunctionCodeChecker.Check(files))
+        foreach (var error in FunctionCodeChecker.Check(files, engine))
         {
             errors.Add(new ConfigError(file, "", error.Message));
         }
@@ -46,6 +47,7 @@ internal static class FunctionCodeLoader
             HandlerModule = name,
             HandlerExport = export,
             VersionKey = "edge-test:" + name,
+            Engine = engine,
         };
     }
 }

@@ -1,3 +1,5 @@
+using EdgeCompute.EdgeNode.Model;
+using EdgeCompute.EdgeNode.Runtime;
 using Microsoft.ClearScript;
 using Microsoft.ClearScript.V8;
 
@@ -11,8 +13,13 @@ internal static class FunctionCodeChecker
 {
     public sealed record CodeError(string File, string Message);
 
-    public static IReadOnlyList<CodeError> Check(IReadOnlyDictionary<string, string> files)
+    /// <summary>Compiles every <c>.js</c> file on the engine that will run it (<see cref="FunctionEngines"/>).</summary>
+    public static IReadOnlyList<CodeError> Check(IReadOnlyDictionary<string, string> files, string functionEngine = FunctionEngines.V8)
     {
+        if (functionEngine == FunctionEngines.Jint)
+        {
+            return CheckJint(files);
+        }
         var errors = new List<CodeError>();
         using var engine = new V8ScriptEngine(V8ScriptEngineFlags.DisableGlobalMembers);
         foreach (var (path, source) in files)
@@ -29,6 +36,29 @@ internal static class FunctionCodeChecker
             catch (ScriptEngineException ex)
             {
                 errors.Add(new CodeError(path, FirstLine(ex.ErrorDetails)));
+            }
+        }
+        return errors;
+    }
+
+    // Jint parses with its own parser (Acornima), which may accept or refuse other code than V8 does.
+    private static List<CodeError> CheckJint(IReadOnlyDictionary<string, string> files)
+    {
+        var errors = new List<CodeError>();
+        foreach (var (path, source) in files)
+        {
+            if (!path.EndsWith(".js", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            try
+            {
+                Jint.Engine.PrepareScript("(function (exports, require, module, __filename, __dirname) {" + source + "\n})", path,
+                    options: new Jint.ScriptPreparationOptions { StaticAnalysis = false });
+            }
+            catch (Jint.ScriptPreparationException ex) when (ex.InnerException is Acornima.ParseErrorException parse)
+            {
+                errors.Add(new CodeError(path, JintFunctionIsolate.SyntaxError(parse)));
             }
         }
         return errors;

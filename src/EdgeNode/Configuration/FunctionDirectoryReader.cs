@@ -57,6 +57,11 @@ internal static class FunctionDirectoryReader
         {
             errors.Add(new ConfigError(where, "$.maxConcurrency", "must be at least 1"));
         }
+        var engine = settings.Engine ?? FunctionEngines.V8;
+        if (!FunctionEngines.IsKnown(engine))
+        {
+            errors.Add(new ConfigError(where, "$.engine", $"'{engine}' is not supported; use one of {string.Join(", ", FunctionEngines.All)}"));
+        }
 
         var files = ReadFiles(folder, maxCodeBytes, errors);
         if (files is null || errors.Count > before)
@@ -70,7 +75,7 @@ internal static class FunctionDirectoryReader
             errors.Add(new ConfigError(Path.Combine(folder, module + ".js"), "", $"handler module of '{handler}' not found"));
             return null;
         }
-        foreach (var error in FunctionCodeChecker.Check(files))
+        foreach (var error in FunctionCodeChecker.Check(files, engine))
         {
             errors.Add(new ConfigError(Path.Combine(folder, error.File), "", error.Message));
         }
@@ -88,6 +93,7 @@ internal static class FunctionDirectoryReader
             MemorySizeMb = memory,
             Timeout = TimeSpan.FromSeconds(timeout),
             MaxConcurrency = settings.MaxConcurrency ?? 64,
+            Engine = engine,
             VersionKey = VersionKey(name, files, settings),
         };
     }
@@ -100,6 +106,7 @@ internal static class FunctionDirectoryReader
             MemorySize = overrides.MemorySize ?? file.MemorySize,
             Timeout = overrides.Timeout ?? file.Timeout,
             MaxConcurrency = overrides.MaxConcurrency ?? file.MaxConcurrency,
+            Engine = overrides.Engine ?? file.Engine,
         };
 
     private static SortedDictionary<string, string>? ReadFiles(string folder, int maxCodeBytes, List<ConfigError> errors)

@@ -21,4 +21,7 @@ public sealed record FunctionSettingsConfig
 
     /// <summary>At most this many isolates (so concurrent invocations) for this function; past it, 503 throttled.</summary>
     public int? MaxConcurrency { get; init; }
+
+    /// <summary>The JavaScript engine: <c>v8</c> (default) or <c>jint</c>.</summary>
+    public string? Engine { get; init; }
 }

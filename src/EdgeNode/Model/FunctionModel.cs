@@ -29,8 +29,17 @@ public sealed record FunctionModel
 
     public int MaxConcurrency { get; init; } = 64;
 
+    /// <summary>The engine running the function: <see cref="FunctionEngines.V8"/> (default) or <see cref="FunctionEngines.Jint"/>.</summary>
+    public string Engine { get; init; } = FunctionEngines.V8;
+
     /// <summary>SHA-256 of the code and settings: equal keys mean interchangeable isolates.</summary>
     public required string VersionKey { get; init; }
+
+    /// <summary>
+    /// Names the function's isolate pool: the version key, and the engine unless it is V8. Isolates of
+    /// two engines are never interchangeable, even for the same code.
+    /// </summary>
+    public string PoolKey => Engine == FunctionEngines.V8 ? VersionKey : VersionKey + "@" + Engine;
 
     public TimeSpan TimeoutFor(EdgeEventType type)
     {

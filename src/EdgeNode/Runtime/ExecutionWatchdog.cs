@@ -10,7 +10,7 @@ namespace EdgeCompute.EdgeNode.Runtime;
 internal sealed class ExecutionWatchdog : IDisposable
 {
     private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(5);
-    private readonly ConcurrentDictionary<FunctionIsolate, byte> _isolates = new();
+    private readonly ConcurrentDictionary<IFunctionIsolate, byte> _isolates = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Thread _thread;
 
@@ -20,9 +20,9 @@ internal sealed class ExecutionWatchdog : IDisposable
         _thread.Start();
     }
 
-    public void Watch(FunctionIsolate isolate) => _isolates.TryAdd(isolate, 0);
+    public void Watch(IFunctionIsolate isolate) => _isolates.TryAdd(isolate, 0);
 
-    public void Forget(FunctionIsolate isolate) => _isolates.TryRemove(isolate, out _);
+    public void Forget(IFunctionIsolate isolate) => _isolates.TryRemove(isolate, out _);
 
     private void Run()
     {

@@ -11,7 +11,7 @@ namespace EdgeCompute.EdgeNode.Runtime;
 /// pool has no idle isolate, reused while warm (module scope survives), disposed when evicted idle
 /// or after it hit a limit. Never shared with another function.
 /// </summary>
-internal sealed class FunctionIsolate : IDisposable
+internal sealed class FunctionIsolate : IFunctionIsolate
 {
     private static readonly string BridgeSource = LoadBridge();
 

@@ -31,7 +31,7 @@ public sealed class FunctionRuntime : IDisposable
         _time = time;
     }
 
-    /// <summary>Live isolates per function version key, for metrics and tests.</summary>
+    /// <summary>Live isolates per pool (<see cref="FunctionModel.PoolKey"/>: the version key, and the engine unless V8), for metrics and tests.</summary>
     public IReadOnlyDictionary<string, (int Live, int Idle)> PoolSizes =>
         _pools.ToDictionary(p => p.Key, p => (p.Value.LiveCount, p.Value.IdleCount));
 
@@ -52,9 +52,9 @@ public sealed class FunctionRuntime : IDisposable
         {
             try
             {
-                isolate = FunctionIsolate.Create(function, _options);
+                isolate = FunctionIsolateFactory.Create(function, _options);
             }
-            catch (ScriptEngineException ex)
+            catch (Exception ex) when (ex is ScriptEngineException or Jint.JintException)
             {
                 pool.ReleaseReservation();
                 var failed = FunctionInvocationResult.Failed(InvocationOutcome.ExecutionError, "isolate start failed: " + ex.Message);
@@ -89,7 +89,8 @@ public sealed class FunctionRuntime : IDisposable
     private IsolatePool GetPool(FunctionModel function, out bool ephemeral)
     {
         ephemeral = false;
-        if (_pools.TryGetValue(function.VersionKey, out var pool))
+        var key = function.PoolKey;
+        if (_pools.TryGetValue(key, out var pool))
         {
             return pool;
         }
@@ -100,10 +101,10 @@ public sealed class FunctionRuntime : IDisposable
             ephemeral = true;
             return new IsolatePool(function);
         }
-        return _pools.GetOrAdd(function.VersionKey, static (_, f) => new IsolatePool(f), function);
+        return _pools.GetOrAdd(key, static (_, f) => new IsolatePool(f), function);
     }
 
-    private FunctionInvocationResult Run(FunctionModel function, FunctionEventInput input, FunctionIsolate isolate, TimeSpan initDuration)
+    private FunctionInvocationResult Run(FunctionModel function, FunctionEventInput input, IFunctionIsolate isolate, TimeSpan initDuration)
     {
         var started = Stopwatch.GetTimestamp();
         FunctionInvocationResult result;
@@ -121,7 +122,7 @@ public sealed class FunctionRuntime : IDisposable
     }
 
     /// <summary>Runs user code under the limits; every way it can end becomes an outcome.</summary>
-    private FunctionInvocationResult Enter(FunctionModel function, FunctionEventInput input, FunctionIsolate isolate, long started)
+    private FunctionInvocationResult Enter(FunctionModel function, FunctionEventInput input, IFunctionIsolate isolate, long started)
     {
         var timeout = function.TimeoutFor(input.EventType);
         string envelope;
@@ -131,8 +132,7 @@ public sealed class FunctionRuntime : IDisposable
         }
         catch (ScriptInterruptedException) when (isolate.TimedOut)
         {
-            return FunctionInvocationResult.Failed(InvocationOutcome.Timeout,
-                $"Task timed out after {timeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} seconds");
+            return TimedOut(timeout);
         }
         catch (ScriptInterruptedException)
         {
@@ -148,10 +148,25 @@ public sealed class FunctionRuntime : IDisposable
             isolate.MarkBroken();
             return FunctionInvocationResult.Failed(InvocationOutcome.ExecutionError, ex.ErrorDetails);
         }
+        catch (IsolateAbortedException ex)
+        {
+            // Engines other than V8 report their limits as one exception; the outcomes are the same.
+            isolate.MarkBroken();
+            return ex.Outcome switch
+            {
+                InvocationOutcome.Timeout => TimedOut(timeout),
+                InvocationOutcome.MemoryLimit => MemoryLimitExceeded(function, isolate),
+                _ => FunctionInvocationResult.Failed(InvocationOutcome.ExecutionError, ex.Message),
+            };
+        }
         return ReadEnvelope(function, input, envelope);
     }
 
-    private static FunctionInvocationResult MemoryLimitExceeded(FunctionModel function, FunctionIsolate isolate)
+    private static FunctionInvocationResult TimedOut(TimeSpan timeout) =>
+        FunctionInvocationResult.Failed(InvocationOutcome.Timeout,
+            $"Task timed out after {timeout.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} seconds");
+
+    private static FunctionInvocationResult MemoryLimitExceeded(FunctionModel function, IFunctionIsolate isolate)
     {
         isolate.MarkBroken();
         isolate.SampleHeap();
@@ -198,7 +213,7 @@ public sealed class FunctionRuntime : IDisposable
         return new FunctionInvocationResult(InvocationOutcome.Ok, document, root.GetProperty("r"), null);
     }
 
-    private FunctionInvocationResult Finish(FunctionModel function, FunctionEventInput input, FunctionIsolate isolate,
+    private FunctionInvocationResult Finish(FunctionModel function, FunctionEventInput input, IFunctionIsolate isolate,
         FunctionInvocationResult result, long started, TimeSpan initDuration)
     {
         var duration = Stopwatch.GetElapsedTime(started);
@@ -258,7 +273,8 @@ public sealed class FunctionRuntime : IDisposable
     {
         var live = liveVersionKeys.ToHashSet();
         _liveVersionKeys = live;
-        foreach (var key in _pools.Keys.Where(k => !live.Contains(k)).ToList())
+        // Pools are keyed by engine too (FunctionModel.PoolKey); the configuration names versions.
+        foreach (var key in _pools.Where(p => !live.Contains(p.Value.Function.VersionKey)).Select(p => p.Key).ToList())
         {
             if (_pools.TryRemove(key, out var pool))
             {

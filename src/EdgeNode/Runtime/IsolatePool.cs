@@ -9,7 +9,7 @@ namespace EdgeCompute.EdgeNode.Runtime;
 /// </summary>
 internal sealed class IsolatePool : IDisposable
 {
-    private readonly List<FunctionIsolate> _idle = [];
+    private readonly List<IFunctionIsolate> _idle = [];
     private readonly Lock _lock = new();
     private int _live;
     private bool _retired;
@@ -30,7 +30,7 @@ internal sealed class IsolatePool : IDisposable
     }
 
     /// <summary>Takes an idle isolate, or reserves room for a new one; false when at the concurrency limit.</summary>
-    public bool TryRent(out FunctionIsolate? isolate)
+    public bool TryRent(out IFunctionIsolate? isolate)
     {
         lock (_lock)
         {
@@ -53,7 +53,7 @@ internal sealed class IsolatePool : IDisposable
     /// <summary>Gives back the room reserved by <see cref="TryRent"/> when creating the isolate failed.</summary>
     public void ReleaseReservation() => Interlocked.Decrement(ref _live);
 
-    public void Return(FunctionIsolate isolate, long now)
+    public void Return(IFunctionIsolate isolate, long now)
     {
         if (!isolate.Broken)
         {
@@ -70,7 +70,7 @@ internal sealed class IsolatePool : IDisposable
         Discard(isolate);
     }
 
-    public void Discard(FunctionIsolate isolate)
+    public void Discard(IFunctionIsolate isolate)
     {
         Interlocked.Decrement(ref _live);
         isolate.Dispose();
@@ -79,7 +79,7 @@ internal sealed class IsolatePool : IDisposable
     /// <summary>Disposes isolates idle since before <paramref name="idleSince"/>; returns how many.</summary>
     public int TrimIdle(long idleSince)
     {
-        List<FunctionIsolate>? stale = null;
+        List<IFunctionIsolate>? stale = null;
         lock (_lock)
         {
             // The list is ordered by last use: the oldest are at the front.
@@ -101,7 +101,7 @@ internal sealed class IsolatePool : IDisposable
     /// <summary>The function version is gone from config: idle isolates go now, busy ones when returned.</summary>
     public void Dispose()
     {
-        List<FunctionIsolate> idle;
+        List<IFunctionIsolate> idle;
         lock (_lock)
         {
             _retired = true;

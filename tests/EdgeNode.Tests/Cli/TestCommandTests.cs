@@ -192,6 +192,67 @@ public sealed class TestCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("exports.handler = async (event) => { const r = event.Records[0].cf.request; r.uri = '/new' + r.uri; r.headers['x-a'] = [{ value: 'b' }]; return r; };")]
+    [InlineData("exports.handler = (e, c, cb) => cb(null, { status: 302, headers: { location: [{ key: 'Location', value: '/x' }] }, body: c.functionName });")]
+    [InlineData("exports.handler = async () => { throw new TypeError('boom'); };")]
+    [InlineData("let n = 0; exports.handler = async () => { console.log('called', ++n, { a: [1] }); return { status: '200', body: String(n) }; };")]
+    [InlineData("exports.handler = async () => { try { require('fs'); } catch (e) { return { status: '200', body: e.code }; } };")]
+    public async Task Test_EngineJint_PrintsTheSameJsonAsV8(string source)
+    {
+        var code = WriteFunction("same", source);
+        var eventFile = WriteEvent(ViewerRequestEvent);
+
+        var v8 = await RunAsync("test", "--code", code, "--event", eventFile, "--engine", "v8");
+        var jint = await RunAsync("test", "--code", code, "--event", eventFile, "--engine", "jint");
+
+        Assert.Equal((0, 0), (v8.Exit, jint.Exit));
+        Assert.Equal(Comparable(v8.Output), Comparable(jint.Output));
+    }
+
+    [Fact]
+    public async Task Test_FunctionJsonSaysJint_RunsOnJintUnlessEngineGiven()
+    {
+        // Jint has the Temporal global and this V8 has not: that tells the engines apart.
+        var code = WriteFunction("jint-fn", "exports.handler = async () => ({ status: '200', body: typeof Temporal });", """{ "engine": "jint" }""");
+        var eventFile = WriteEvent(ViewerRequestEvent);
+
+        var own = await RunAsync("test", "--code", code, "--event", eventFile);
+        var v8 = await RunAsync("test", "--code", code, "--event", eventFile, "--engine", "v8");
+
+        using var ownJson = JsonDocument.Parse(own.Output);
+        using var v8Json = JsonDocument.Parse(v8.Output);
+        Assert.Equal("object", ownJson.RootElement.GetProperty("result").GetProperty("body").GetString());
+        Assert.Equal("undefined", v8Json.RootElement.GetProperty("result").GetProperty("body").GetString());
+    }
+
+    /// <summary>The printed JSON without what differs from run to run (times, durations, memory, stack frames).</summary>
+    private static string Comparable(string output)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(output)!.AsObject();
+        json.Remove("durationMs");
+        var logs = json["logs"]!.AsArray().Select(l =>
+        {
+            var line = l!.GetValue<string>();
+            if (line.StartsWith("REPORT", StringComparison.Ordinal))
+            {
+                return "REPORT";
+            }
+            var parts = line.Split('\t');
+            var text = string.Join("\t", parts.Skip(1));
+            var at = text.IndexOf("Invoke Error {", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return text;
+            }
+            var error = System.Text.Json.Nodes.JsonNode.Parse(text[(at + "Invoke Error ".Length)..])!.AsObject();
+            error.Remove("stack");
+            return text[..at] + error.ToJsonString();
+        }).ToList();
+        json["logs"] = new System.Text.Json.Nodes.JsonArray(logs.Select(l => (System.Text.Json.Nodes.JsonNode?)l).ToArray());
+        return json.ToJsonString();
+    }
+
+    [Theory]
     [InlineData("test", "--event", "missing.json")]
     [InlineData("test", "--code", "nowhere", "--event", "missing.json")]
     [InlineData("test", "--code", "index.js", "--event", "event.json", "--event-type", "viewer-sandwich")]

@@ -1,6 +1,7 @@
 using System.Net;
 using EdgeCompute.EdgeNode.Configuration;
 using EdgeCompute.EdgeNode.Hosting;
+using EdgeCompute.EdgeNode.Model;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,9 +34,19 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
     }
 
     public EdgeTestEnvironment()
+        : this(FunctionEngines.V8)
     {
+    }
+
+    /// <summary>Every function declared with <see cref="Function"/> runs on <paramref name="engine"/> (<c>v8</c> or <c>jint</c>).</summary>
+    public EdgeTestEnvironment(string engine)
+    {
+        Engine = engine;
         Root = Directory.CreateTempSubdirectory("edge-test-").FullName;
     }
+
+    /// <summary>The engine written into every declared function's <c>function.json</c> (nothing is written for the default, V8).</summary>
+    public string Engine { get; }
 
     /// <summary>The temp folder; <c>edge.json</c> sits at its top.</summary>
     public string Root { get; }
@@ -53,10 +64,16 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
 
     public LogCapture Logs { get; } = new();
 
-    /// <summary>Adds <c>functions/NAME/index.js</c>, and <c>function.json</c> when <paramref name="settings"/> is given.</summary>
+    /// <summary>Adds <c>functions/NAME/index.js</c>, and <c>function.json</c> when <paramref name="settings"/> is given or the engine is not V8.</summary>
     public EdgeTestEnvironment Function(string name, string code, string? settings = null)
     {
         _files[$"functions/{name}/index.js"] = code;
+        if (Engine != FunctionEngines.V8)
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(settings ?? "{}")!.AsObject();
+            json["engine"] = Engine;
+            settings = json.ToJsonString();
+        }
         if (settings is not null)
         {
             _files[$"functions/{name}/function.json"] = settings;

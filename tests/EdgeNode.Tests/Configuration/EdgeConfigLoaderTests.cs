@@ -98,6 +98,40 @@ public sealed class EdgeConfigLoaderTests
     }
 
     [Fact]
+    public async Task Build_UnknownEngine_ListsTheAllowedValues()
+    {
+        await using var env = new EdgeTestEnvironment()
+            .File("edge.json", "{ \"distributions\": [{ \"id\": \"E1\", \"domainName\": \"d.example\", " + ValidBehaviors + " }] }")
+            .Function("fn", "exports.handler = async (e) => e.Records[0].cf.request;", """{ "engine": "spidermonkey" }""");
+
+        var error = Assert.Single(BuildExpectingErrors(env), e => e.Path == "$.engine");
+
+        Assert.Equal(Path.Combine(env.Root, "functions", "fn", "function.json"), error.File);
+        Assert.Contains("'spidermonkey' is not supported; use one of v8, jint", error.Message);
+    }
+
+    [Theory]
+    [InlineData("""{ "engine": "jint" }""", null, "jint")]
+    [InlineData(null, """{ "engine": "jint" }""", "jint")]
+    [InlineData("""{ "engine": "jint" }""", """{ "engine": "v8" }""", "v8")]
+    [InlineData(null, null, "v8")]
+    public async Task Build_EngineSetting_FromFunctionJsonOverriddenByConfig(string? functionJson, string? configSettings, string expected)
+    {
+        var functions = configSettings is null ? "" : ", \"functions\": { \"fn\": " + configSettings + " }";
+        await using var env = new EdgeTestEnvironment()
+            .File("edge.json", "{ \"distributions\": [{ \"id\": \"E1\", \"domainName\": \"d.example\", " + ValidBehaviors + " }]" + functions + " }")
+            .Function("fn", "exports.handler = async (e) => e.Records[0].cf.request;", functionJson);
+        env.WriteFiles();
+
+        var app = env.TryBuild(out var errors);
+
+        Assert.Empty(errors);
+        var snapshot = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<EdgeSnapshotProvider>(app!.Services).Current;
+        Assert.Equal(expected, snapshot.Functions["fn"].Engine);
+        await app.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Build_ValidConfig_ReturnsApp()
     {
         await using var env = new EdgeTestEnvironment()

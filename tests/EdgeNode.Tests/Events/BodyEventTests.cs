@@ -18,11 +18,13 @@ public sealed class BodyEventTests
         """;
 
     [Theory]
-    [InlineData("viewerRequest")]
-    [InlineData("originRequest")]
-    public async Task IncludeBody_PostBody_FunctionSeesItAsBase64(string eventName)
+    [InlineData("viewerRequest", "v8")]
+    [InlineData("viewerRequest", "jint")]
+    [InlineData("originRequest", "v8")]
+    [InlineData("originRequest", "jint")]
+    public async Task IncludeBody_PostBody_FunctionSeesItAsBase64(string eventName, string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("show", ShowBody)
             .Bind("*", viewerRequest: eventName == "viewerRequest" ? "show" : null,
                 originRequest: eventName == "originRequest" ? "show" : null, includeBody: true)
@@ -38,10 +40,12 @@ public sealed class BodyEventTests
         Assert.Equal("base64", root.GetProperty("encoding").GetString());
     }
 
-    [Fact]
-    public async Task IncludeBody_NotSet_EventHasNoBody()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task IncludeBody_NotSet_EventHasNoBody(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("show", ShowBody)
             .Bind("*", viewerRequest: "show")
             .StartAsync();
@@ -51,10 +55,12 @@ public sealed class BodyEventTests
         Assert.Equal("\"absent\"", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task IncludeBody_BodyOver40KbInViewerRequest_FunctionSeesTruncatedBodyButOriginGetsAll()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task IncludeBody_BodyOver40KbInViewerRequest_FunctionSeesTruncatedBodyButOriginGetsAll(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("measure", """
                 exports.handler = async (event) => {
                   const request = event.Records[0].cf.request;
@@ -76,11 +82,13 @@ public sealed class BodyEventTests
     }
 
     [Theory]
-    [InlineData("text", "replaced body")]
-    [InlineData("base64", "cmVwbGFjZWQgYm9keQ==")]
-    public async Task IncludeBody_ActionReplace_OriginGetsNewBody(string encoding, string data)
+    [InlineData("text", "replaced body", "v8")]
+    [InlineData("text", "replaced body", "jint")]
+    [InlineData("base64", "cmVwbGFjZWQgYm9keQ==", "v8")]
+    [InlineData("base64", "cmVwbGFjZWQgYm9keQ==", "jint")]
+    public async Task IncludeBody_ActionReplace_OriginGetsNewBody(string encoding, string data, string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("replace", $$"""
                 exports.handler = async (event) => {
                   const request = event.Records[0].cf.request;
@@ -99,10 +107,12 @@ public sealed class BodyEventTests
         Assert.Equal(Encoding.UTF8.GetByteCount("replaced body"), echo.BodyLength);
     }
 
-    [Fact]
-    public async Task IncludeBody_ReadOnlyBodyReturned_OriginGetsOriginalBody()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task IncludeBody_ReadOnlyBodyReturned_OriginGetsOriginalBody(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("identity", "exports.handler = async (event) => event.Records[0].cf.request;")
             .Bind("*", originRequest: "identity", includeBody: true)
             .StartAsync();

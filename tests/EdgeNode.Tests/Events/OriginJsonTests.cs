@@ -20,11 +20,13 @@ public sealed class OriginJsonTests
         };
         """;
 
-    [Fact]
-    public async Task OriginRequest_SwitchesOrigin_SecondOriginGetsTheHit()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task OriginRequest_SwitchesOrigin_SecondOriginGetsTheHit(string engine)
     {
         await using var second = await TestOrigin.StartAsync();
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("switch", SwitchTo(second.Port))
             .Bind("*", originRequest: "switch")
             .StartAsync();
@@ -36,11 +38,13 @@ public sealed class OriginJsonTests
         Assert.Equal(0, (await env.Origin.GetHitsAsync()).Total);
     }
 
-    [Fact]
-    public async Task OriginRequest_SwitchesOriginWithPath_PathIsPrefixed()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task OriginRequest_SwitchesOriginWithPath_PathIsPrefixed(string engine)
     {
         await using var second = await TestOrigin.StartAsync();
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("switch", SwitchTo(second.Port, path: "/echo"))
             .Bind("*", originRequest: "switch")
             .StartAsync();
@@ -51,11 +55,13 @@ public sealed class OriginJsonTests
         Assert.Equal("x=1", echo.Query);
     }
 
-    [Fact]
-    public async Task OriginRequest_ReturnsOriginCustomHeaders_OriginReceivesThem()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task OriginRequest_ReturnsOriginCustomHeaders_OriginReceivesThem(string engine)
     {
         await using var second = await TestOrigin.StartAsync();
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("switch", SwitchTo(second.Port, customHeaders: "{ 'x-origin-key': [{ key: 'X-Origin-Key', value: 'k-123' }] }"))
             .Bind("*", originRequest: "switch")
             .StartAsync();
@@ -65,10 +71,12 @@ public sealed class OriginJsonTests
         Assert.Equal(["k-123"], echo.Header("X-Origin-Key"));
     }
 
-    [Fact]
-    public async Task OriginRequest_SetsShortReadTimeout_SlowOriginAnswers504()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task OriginRequest_SetsShortReadTimeout_SlowOriginAnswers504(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("impatient", """
                 exports.handler = async (event) => {
                   const request = event.Records[0].cf.request;
@@ -86,10 +94,12 @@ public sealed class OriginJsonTests
         await env.Logs.WaitForAsync($"{response.Header("X-Amz-Cf-Id")} origin http://127.0.0.1:{env.Origin.Port} failed: RequestTimedOut");
     }
 
-    [Fact]
-    public async Task ConfigCustomHeaders_NoFunction_OriginReceivesThem()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task ConfigCustomHeaders_NoFunction_OriginReceivesThem(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .OriginCustomHeader("X-Origin-Secret", "s3cr3t")
             .Bind("*")
             .StartAsync();
@@ -99,11 +109,13 @@ public sealed class OriginJsonTests
         Assert.Equal(["s3cr3t"], echo.Header("X-Origin-Secret"));
     }
 
-    [Fact]
-    public async Task ConfigCustomHeaders_BehaviorWithSecondOrigin_ReachOnlyThatOrigin()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task ConfigCustomHeaders_BehaviorWithSecondOrigin_ReachOnlyThatOrigin(string engine)
     {
         await using var second = await TestOrigin.StartAsync();
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .AddOrigin("second", second, new Dictionary<string, string> { ["X-Second-Secret"] = "two" })
             .Bind("/echo/second*", originId: "second")
             .Bind("*")

@@ -6,10 +6,12 @@ namespace EdgeCompute.EdgeNode.Tests.Events;
 /// <summary>What viewer-request and origin-request functions change in the request the origin receives.</summary>
 public sealed class RequestEventTests
 {
-    [Fact]
-    public async Task ViewerRequest_AddsHeaderAndRewritesUri_OriginSeesBoth()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task ViewerRequest_AddsHeaderAndRewritesUri_OriginSeesBoth(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("rewrite", """
                 exports.handler = async (event) => {
                   const request = event.Records[0].cf.request;
@@ -29,10 +31,12 @@ public sealed class RequestEventTests
         Assert.Equal(1, (await env.Origin.GetHitsAsync()).For("/echo/docs/page"));
     }
 
-    [Fact]
-    public async Task OriginRequest_ChangesQuerystringAndHeaders_OriginSeesThem()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task OriginRequest_ChangesQuerystringAndHeaders_OriginSeesThem(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("tweak", """
                 exports.handler = (event, context, callback) => {
                   const request = event.Records[0].cf.request;
@@ -57,11 +61,13 @@ public sealed class RequestEventTests
     }
 
     [Theory]
-    [InlineData("viewerRequest")]
-    [InlineData("originRequest")]
-    public async Task RequestEvent_TwoEntriesForOneHeader_OriginReceivesBothValues(string eventName)
+    [InlineData("viewerRequest", "v8")]
+    [InlineData("viewerRequest", "jint")]
+    [InlineData("originRequest", "v8")]
+    [InlineData("originRequest", "jint")]
+    public async Task RequestEvent_TwoEntriesForOneHeader_OriginReceivesBothValues(string eventName, string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("multi", """
                 exports.handler = async (event) => {
                   const request = event.Records[0].cf.request;
@@ -79,11 +85,13 @@ public sealed class RequestEventTests
     }
 
     [Theory]
-    [InlineData("viewerRequest")]
-    [InlineData("originRequest")]
-    public async Task RequestEvent_HeaderWithoutKey_ArrivesTitleCased(string eventName)
+    [InlineData("viewerRequest", "v8")]
+    [InlineData("viewerRequest", "jint")]
+    [InlineData("originRequest", "v8")]
+    [InlineData("originRequest", "jint")]
+    public async Task RequestEvent_HeaderWithoutKey_ArrivesTitleCased(string eventName, string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("no-key", """
                 exports.handler = async (event) => {
                   const request = event.Records[0].cf.request;
@@ -100,10 +108,12 @@ public sealed class RequestEventTests
         Assert.Equal(["v"], echo.Header("X-My-Header"));
     }
 
-    [Fact]
-    public async Task OriginRequest_ChangesHostHeader_OriginReceivesThatHost()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task OriginRequest_ChangesHostHeader_OriginReceivesThatHost(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("host", """
                 exports.handler = async (event) => {
                   const request = event.Records[0].cf.request;
@@ -119,10 +129,12 @@ public sealed class RequestEventTests
         Assert.Equal(["origin.example"], echo.Header("Host"));
     }
 
-    [Fact]
-    public async Task ViewerRequest_ReturnsRequestUnchanged_ForwardsItAsSent()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task ViewerRequest_ReturnsRequestUnchanged_ForwardsItAsSent(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("identity", "exports.handler = (event, context, callback) => callback(null, event.Records[0].cf.request);")
             .Bind("*", viewerRequest: "identity")
             .StartAsync();

@@ -6,10 +6,12 @@ namespace EdgeCompute.EdgeNode.Tests.Events;
 /// <summary>What origin-response and viewer-response functions change in the answer the viewer receives.</summary>
 public sealed class ResponseEventTests
 {
-    [Fact]
-    public async Task OriginResponse_ChangesStatusAndHeaders_ViewerSeesThem()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task OriginResponse_ChangesStatusAndHeaders_ViewerSeesThem(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("rewrite-response", """
                 exports.handler = async (event) => {
                   const response = event.Records[0].cf.response;
@@ -32,10 +34,12 @@ public sealed class ResponseEventTests
         Assert.Equal("ok", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task OriginResponse_SetsBody_ViewerGetsNewBody()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task OriginResponse_SetsBody_ViewerGetsNewBody(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("replace-body", """
                 exports.handler = async (event) => {
                   const response = event.Records[0].cf.response;
@@ -53,11 +57,13 @@ public sealed class ResponseEventTests
     }
 
     [Theory]
-    [InlineData("204", HttpStatusCode.NoContent)]
-    [InlineData("304", HttpStatusCode.NotModified)]
-    public async Task OriginResponse_ChangesStatusToOneWithoutBody_DropsTheOriginBody(string status, HttpStatusCode expected)
+    [InlineData("204", HttpStatusCode.NoContent, "v8")]
+    [InlineData("204", HttpStatusCode.NoContent, "jint")]
+    [InlineData("304", HttpStatusCode.NotModified, "v8")]
+    [InlineData("304", HttpStatusCode.NotModified, "jint")]
+    public async Task OriginResponse_ChangesStatusToOneWithoutBody_DropsTheOriginBody(string status, HttpStatusCode expected, string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("no-content", $$"""
                 exports.handler = async (event) => {
                   const response = event.Records[0].cf.response;
@@ -75,10 +81,12 @@ public sealed class ResponseEventTests
         Assert.Equal(expected, (await env.Client.GetAsync("/echo")).StatusCode);
     }
 
-    [Fact]
-    public async Task OriginResponse_OriginAnswers304_PassesItOn()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task OriginResponse_OriginAnswers304_PassesItOn(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("identity", "exports.handler = async (event) => event.Records[0].cf.response;")
             .Bind("*", originResponse: "identity")
             .StartAsync();
@@ -93,10 +101,12 @@ public sealed class ResponseEventTests
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
-    [Fact]
-    public async Task ViewerResponse_AddsHeader_ViewerSeesItWithOriginBody()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task ViewerResponse_AddsHeader_ViewerSeesItWithOriginBody(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("security-headers", """
                 exports.handler = async (event) => {
                   const response = event.Records[0].cf.response;
@@ -114,10 +124,12 @@ public sealed class ResponseEventTests
         Assert.Equal("200 OK\n", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task ViewerResponse_SetsBody_ViewerGetsNewBody()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task ViewerResponse_SetsBody_ViewerGetsNewBody(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("maintenance", """
                 exports.handler = async (event) => {
                   const response = event.Records[0].cf.response;
@@ -136,10 +148,12 @@ public sealed class ResponseEventTests
         Assert.Equal(20, response.Content.Headers.ContentLength);
     }
 
-    [Fact]
-    public async Task ViewerResponse_BodyOver40KB_Answers502()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task ViewerResponse_BodyOver40KB_Answers502(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("huge", """
                 exports.handler = async (event) => {
                   const response = event.Records[0].cf.response;
@@ -156,10 +170,12 @@ public sealed class ResponseEventTests
         Assert.Equal("LambdaValidationError from edge", response.Header("X-Cache"));
     }
 
-    [Fact]
-    public async Task ViewerResponse_ChangesStatus_StatusIsKept()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task ViewerResponse_ChangesStatus_StatusIsKept(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("status", """
                 exports.handler = async (event) => {
                   const response = event.Records[0].cf.response;
@@ -176,11 +192,13 @@ public sealed class ResponseEventTests
     }
 
     [Theory]
-    [InlineData("originResponse")]
-    [InlineData("viewerResponse")]
-    public async Task ResponseEvent_TwoEntriesForOneHeader_ViewerReceivesTwoHeaderLines(string eventName)
+    [InlineData("originResponse", "v8")]
+    [InlineData("originResponse", "jint")]
+    [InlineData("viewerResponse", "v8")]
+    [InlineData("viewerResponse", "jint")]
+    public async Task ResponseEvent_TwoEntriesForOneHeader_ViewerReceivesTwoHeaderLines(string eventName, string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("multi", """
                 exports.handler = async (event) => {
                   const response = event.Records[0].cf.response;
@@ -197,11 +215,13 @@ public sealed class ResponseEventTests
     }
 
     [Theory]
-    [InlineData("originResponse")]
-    [InlineData("viewerResponse")]
-    public async Task ResponseEvent_HeaderWithoutKey_ArrivesTitleCased(string eventName)
+    [InlineData("originResponse", "v8")]
+    [InlineData("originResponse", "jint")]
+    [InlineData("viewerResponse", "v8")]
+    [InlineData("viewerResponse", "jint")]
+    public async Task ResponseEvent_HeaderWithoutKey_ArrivesTitleCased(string eventName, string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("no-key", """
                 exports.handler = async (event) => {
                   const response = event.Records[0].cf.response;

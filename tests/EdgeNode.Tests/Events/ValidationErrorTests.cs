@@ -91,10 +91,12 @@ public sealed class ValidationErrorTests
         await AssertValidationErrorAsync(env, response, eventType, field, problem);
     }
 
-    [Fact]
-    public async Task OriginRequest_GeneratedResponseOver40Kb_IsWithinTheOriginLimit()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task OriginRequest_GeneratedResponseOver40Kb_IsWithinTheOriginLimit(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("big", "exports.handler = async () => ({ status: '200', body: 'x'.repeat(100 * 1024) });")
             .Bind("*", originRequest: "big")
             .StartAsync();

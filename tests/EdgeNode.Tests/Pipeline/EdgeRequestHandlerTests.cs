@@ -37,10 +37,12 @@ public sealed class EdgeRequestHandlerTests
         });
         """;
 
-    [Fact]
-    public async Task HandleAsync_NoFunctions_ProxiesToOriginWithRequestIdAndVia()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task HandleAsync_NoFunctions_ProxiesToOriginWithRequestIdAndVia(string engine)
     {
-        await using var env = await new EdgeTestEnvironment().Bind("*").StartAsync();
+        await using var env = await new EdgeTestEnvironment(engine).Bind("*").StartAsync();
 
         var response = await env.Client.GetAsync("/echo/plain?x=1&y=%20z");
 
@@ -53,10 +55,12 @@ public sealed class EdgeRequestHandlerTests
         Assert.Equal(1, (await env.Origin.GetHitsAsync()).For("/echo/plain"));
     }
 
-    [Fact]
-    public async Task HandleAsync_ViewerRequestGeneratesResponse_AnswersWithoutOriginOrViewerResponse()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task HandleAsync_ViewerRequestGeneratesResponse_AnswersWithoutOriginOrViewerResponse(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("generate", GenerateTeapotPage)
             .Function("mark", MarkViewerResponse)
             .Bind("*", viewerRequest: "generate", viewerResponse: "mark")
@@ -72,10 +76,12 @@ public sealed class EdgeRequestHandlerTests
         Assert.Equal(0, (await env.Origin.GetHitsAsync()).Total);
     }
 
-    [Fact]
-    public async Task HandleAsync_ViewerRequestGeneratesBase64Body_SendsDecodedBytes()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task HandleAsync_ViewerRequestGeneratesBase64Body_SendsDecodedBytes(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("image", """
                 exports.handler = (event, context, callback) => callback(null, {
                   status: 201,
@@ -95,10 +101,12 @@ public sealed class EdgeRequestHandlerTests
         Assert.Equal(0, (await env.Origin.GetHitsAsync()).Total);
     }
 
-    [Fact]
-    public async Task HandleAsync_GeneratedNoContentWithBody_AnswersWithoutBody()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task HandleAsync_GeneratedNoContentWithBody_AnswersWithoutBody(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("preflight", """
                 exports.handler = async () => ({
                   status: '204',
@@ -116,10 +124,12 @@ public sealed class EdgeRequestHandlerTests
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
-    [Fact]
-    public async Task HandleAsync_OriginRequestGeneratesResponse_AnswersWithoutOriginButRunsViewerResponse()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task HandleAsync_OriginRequestGeneratesResponse_AnswersWithoutOriginButRunsViewerResponse(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("generate", GenerateTeapotPage)
             .Function("mark", MarkViewerResponse)
             .Function("mark-origin", MarkOriginResponse)
@@ -135,10 +145,12 @@ public sealed class EdgeRequestHandlerTests
         Assert.Equal(0, (await env.Origin.GetHitsAsync()).Total);
     }
 
-    [Fact]
-    public async Task HandleAsync_OriginAnswers404_RunsOriginResponseButSkipsViewerResponse()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task HandleAsync_OriginAnswers404_RunsOriginResponseButSkipsViewerResponse(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("mark", MarkViewerResponse)
             .Function("mark-origin", MarkOriginResponse)
             .Bind("*", originResponse: "mark-origin", viewerResponse: "mark")
@@ -152,10 +164,12 @@ public sealed class EdgeRequestHandlerTests
         Assert.Equal(1, (await env.Origin.GetHitsAsync()).For("/status/404"));
     }
 
-    [Fact]
-    public async Task HandleAsync_RunViewerResponseOnErrors_RunsViewerResponseOn404()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task HandleAsync_RunViewerResponseOnErrors_RunsViewerResponseOn404(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("mark", MarkViewerResponse)
             .Bind("*", viewerResponse: "mark")
             .RunViewerResponseOnErrors()
@@ -169,12 +183,14 @@ public sealed class EdgeRequestHandlerTests
         Assert.Equal("ran", ok.Header("X-Viewer-Response"));
     }
 
-    [Fact]
-    public async Task HandleAsync_ViewerRequestChangesUri_KeepsTheMatchedCacheBehavior()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task HandleAsync_ViewerRequestChangesUri_KeepsTheMatchedCacheBehavior(string engine)
     {
         // "/echo/api*" has its own origin-request function; a viewer-request rewrite into that path
         // must still run the origin-request function of the behaviour the viewer's path matched.
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("rewrite", """
                 exports.handler = async (event) => {
                   const request = event.Records[0].cf.request;
@@ -194,14 +210,16 @@ public sealed class EdgeRequestHandlerTests
         Assert.Equal(["default"], echo.Header("X-Tagged-By"));
     }
 
-    [Fact]
-    public async Task HandleAsync_OriginDown_Answers502ErrorFromEdge()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task HandleAsync_OriginDown_Answers502ErrorFromEdge(string engine)
     {
         // Bound but not listening: the port stays ours, and connecting to it is refused.
         using var closed = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
         closed.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         var port = ((IPEndPoint)closed.LocalEndPoint!).Port;
-        await using var env = await new EdgeTestEnvironment().AddOrigin("down", port).Bind("*", originId: "down").StartAsync();
+        await using var env = await new EdgeTestEnvironment(engine).AddOrigin("down", port).Bind("*", originId: "down").StartAsync();
 
         var response = await env.Client.GetAsync("/status/200");
 
@@ -211,10 +229,12 @@ public sealed class EdgeRequestHandlerTests
         await env.Logs.WaitForAsync($"{response.Header("X-Amz-Cf-Id")} origin http://127.0.0.1:{port} failed");
     }
 
-    [Fact]
-    public async Task HandleAsync_EveryKindOfAnswer_CarriesCloudFrontRequestIdAndVia()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task HandleAsync_EveryKindOfAnswer_CarriesCloudFrontRequestIdAndVia(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("generate", GenerateTeapotPage)
             .Function("invalid", "exports.handler = async () => 'not an object';")
             .Function("throws", "exports.handler = async () => { throw new Error('boom'); };")

@@ -7,16 +7,23 @@ namespace EdgeCompute.EdgeNode.Tests.Runtime;
 public sealed class ExecutionErrorTests
 {
     [Theory]
-    [InlineData("viewer-request", "exports.handler = async () => { throw new Error('thrown on purpose'); };")]
-    [InlineData("viewer-request", "exports.handler = (event, context, callback) => { throw new TypeError('thrown on purpose'); };")]
-    [InlineData("viewer-request", "exports.handler = (event, context, callback) => callback(new Error('thrown on purpose'));")]
-    [InlineData("viewer-request", "exports.handler = () => Promise.reject(new Error('thrown on purpose'));")]
-    [InlineData("origin-request", "exports.handler = async () => { await null; throw new Error('thrown on purpose'); };")]
-    [InlineData("origin-response", "exports.handler = (event, context) => context.fail(new Error('thrown on purpose'));")]
-    [InlineData("viewer-response", "exports.handler = async () => { throw new Error('thrown on purpose'); };")]
-    public async Task Invoke_FunctionFails_Answers503ExecutionErrorAndLogsIt(string eventType, string code)
+    [InlineData("viewer-request", "exports.handler = async () => { throw new Error('thrown on purpose'); };", "v8")]
+    [InlineData("viewer-request", "exports.handler = async () => { throw new Error('thrown on purpose'); };", "jint")]
+    [InlineData("viewer-request", "exports.handler = (event, context, callback) => { throw new TypeError('thrown on purpose'); };", "v8")]
+    [InlineData("viewer-request", "exports.handler = (event, context, callback) => { throw new TypeError('thrown on purpose'); };", "jint")]
+    [InlineData("viewer-request", "exports.handler = (event, context, callback) => callback(new Error('thrown on purpose'));", "v8")]
+    [InlineData("viewer-request", "exports.handler = (event, context, callback) => callback(new Error('thrown on purpose'));", "jint")]
+    [InlineData("viewer-request", "exports.handler = () => Promise.reject(new Error('thrown on purpose'));", "v8")]
+    [InlineData("viewer-request", "exports.handler = () => Promise.reject(new Error('thrown on purpose'));", "jint")]
+    [InlineData("origin-request", "exports.handler = async () => { await null; throw new Error('thrown on purpose'); };", "v8")]
+    [InlineData("origin-request", "exports.handler = async () => { await null; throw new Error('thrown on purpose'); };", "jint")]
+    [InlineData("origin-response", "exports.handler = (event, context) => context.fail(new Error('thrown on purpose'));", "v8")]
+    [InlineData("origin-response", "exports.handler = (event, context) => context.fail(new Error('thrown on purpose'));", "jint")]
+    [InlineData("viewer-response", "exports.handler = async () => { throw new Error('thrown on purpose'); };", "v8")]
+    [InlineData("viewer-response", "exports.handler = async () => { throw new Error('thrown on purpose'); };", "jint")]
+    public async Task Invoke_FunctionFails_Answers503ExecutionErrorAndLogsIt(string eventType, string code, string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("failing", code)
             .Bind("*",
                 viewerRequest: eventType == "viewer-request" ? "failing" : null,
@@ -37,10 +44,12 @@ public sealed class ExecutionErrorTests
             e.Message.Contains("Invoke Error") && e.Message.Contains("thrown on purpose"), "with the function's Invoke Error");
     }
 
-    [Fact]
-    public async Task Invoke_ModuleThrowsAtLoad_Answers503AndRetriesOnNextRequest()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Invoke_ModuleThrowsAtLoad_Answers503AndRetriesOnNextRequest(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("broken-init", "throw new Error('init failed on purpose');\nexports.handler = async (e) => e.Records[0].cf.request;")
             .Bind("*", viewerRequest: "broken-init")
             .StartAsync();
@@ -54,10 +63,12 @@ public sealed class ExecutionErrorTests
         Assert.NotEmpty(env.Logs.Containing("init failed on purpose"));
     }
 
-    [Fact]
-    public async Task Invoke_HandlerNotExported_Answers503HandlerNotFound()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Invoke_HandlerNotExported_Answers503HandlerNotFound(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("no-handler", "exports.other = async (e) => e.Records[0].cf.request;")
             .Bind("*", viewerRequest: "no-handler")
             .StartAsync();
@@ -69,10 +80,12 @@ public sealed class ExecutionErrorTests
         await env.Logs.WaitForAsync("Runtime.HandlerNotFound");
     }
 
-    [Fact]
-    public async Task Invoke_HandlerNotExported_NamesTheHandlerAsConfigured()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Invoke_HandlerNotExported_NamesTheHandlerAsConfigured(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("no-handler", "exports.other = async (e) => e.Records[0].cf.request;")
             .Bind("*", viewerRequest: "no-handler")
             .StartAsync();
@@ -82,10 +95,12 @@ public sealed class ExecutionErrorTests
         await env.Logs.WaitForAsync("Runtime.HandlerNotFound: index.handler is undefined or not exported");
     }
 
-    [Fact]
-    public async Task Invoke_CallbackAndPromiseBothComplete_FirstWins()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Invoke_CallbackAndPromiseBothComplete_FirstWins(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("both", """
                 exports.handler = async (event, context, callback) => {
                   callback(null, { status: '200', body: 'callback' });

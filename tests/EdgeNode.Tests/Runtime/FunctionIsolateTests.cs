@@ -6,10 +6,12 @@ namespace EdgeCompute.EdgeNode.Tests.Runtime;
 /// <summary>An isolate is a Lambda execution environment: module scope survives between invocations of a warm isolate.</summary>
 public sealed class FunctionIsolateTests
 {
-    [Fact]
-    public async Task Invoke_SequentialRequests_ShareModuleScopeState()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Invoke_SequentialRequests_ShareModuleScopeState(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("counter", """
                 let n = 0;
                 exports.handler = async () => { n++; return { status: '200', body: String(n) }; };
@@ -26,10 +28,12 @@ public sealed class FunctionIsolateTests
         Assert.Equal(["1", "2", "3"], bodies);
     }
 
-    [Fact]
-    public async Task Invoke_TwoFunctions_DoNotShareGlobals()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Invoke_TwoFunctions_DoNotShareGlobals(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("writer", """
                 globalThis.shared = 'written by writer';
                 exports.handler = async () => ({ status: '200', body: String(globalThis.shared) });
@@ -43,10 +47,12 @@ public sealed class FunctionIsolateTests
         Assert.Equal("undefined", await env.Client.GetStringAsync("/reader"));
     }
 
-    [Fact]
-    public async Task Invoke_AfterALimitWasHit_StartsAFreshIsolate()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Invoke_AfterALimitWasHit_StartsAFreshIsolate(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("counter", """
                 let n = 0;
                 exports.handler = async (event) => {

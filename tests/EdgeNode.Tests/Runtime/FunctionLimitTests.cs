@@ -20,10 +20,12 @@ public sealed class FunctionLimitTests
         };
         """;
 
-    [Fact]
-    public async Task Invoke_InfiniteLoop_Answers503LimitExceededWhileOtherFunctionsServe()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Invoke_InfiniteLoop_Answers503LimitExceededWhileOtherFunctionsServe(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("loop", MisbehaveOnBad("while (true) {}"), """{ "timeout": 1 }""")
             .Function("healthy", PassThrough)
             .Bind("/bad", viewerRequest: "loop")
@@ -47,10 +49,12 @@ public sealed class FunctionLimitTests
         await env.Logs.WaitForAsync("Task timed out after 1.00 seconds", LogCapture.FunctionLogs);
     }
 
-    [Fact]
-    public async Task Invoke_InfiniteLoop_SameFunctionServesNextRequest()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Invoke_InfiniteLoop_SameFunctionServesNextRequest(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("loop", MisbehaveOnBad("for (;;) {}"), """{ "timeout": 1 }""")
             .Bind("*", viewerRequest: "loop")
             .StartAsync();
@@ -64,10 +68,12 @@ public sealed class FunctionLimitTests
 
     private const string MemoryBomb = "const a = []; for (;;) a.push(new Array(1e6).fill(1));";
 
-    [Fact]
-    public async Task Invoke_MemoryBomb_Answers503AndNodeKeepsServing()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Invoke_MemoryBomb_Answers503AndNodeKeepsServing(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("bomb", MisbehaveOnBad(MemoryBomb))
             .Function("healthy", PassThrough)
             .Bind("/echo*", viewerRequest: "healthy")
@@ -84,12 +90,15 @@ public sealed class FunctionLimitTests
     }
 
     [Theory]
-    [InlineData(MemoryBomb)]
-    [InlineData("await null; " + MemoryBomb)]
-    [InlineData("const a = []; for (;;) { try { a.push(new Array(1e6).fill(1)); } catch (e) { } }")]
-    public async Task Invoke_MemoryBomb_Answers503LimitExceededAndStopsAtTheLimit(string bomb)
+    [InlineData(MemoryBomb, "v8")]
+    [InlineData(MemoryBomb, "jint")]
+    [InlineData("await null; " + MemoryBomb, "v8")]
+    [InlineData("await null; " + MemoryBomb, "jint")]
+    [InlineData("const a = []; for (;;) { try { a.push(new Array(1e6).fill(1)); } catch (e) { } }", "v8")]
+    [InlineData("const a = []; for (;;) { try { a.push(new Array(1e6).fill(1)); } catch (e) { } }", "jint")]
+    public async Task Invoke_MemoryBomb_Answers503LimitExceededAndStopsAtTheLimit(string bomb, string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("bomb", MisbehaveOnBad(bomb))
             .Bind("*", viewerRequest: "bomb")
             .StartAsync();
@@ -106,10 +115,12 @@ public sealed class FunctionLimitTests
         Assert.Equal(HttpStatusCode.OK, (await env.Client.GetAsync("/status/200")).StatusCode);
     }
 
-    [Fact]
-    public async Task Invoke_RunawayRecursion_Answers503AndKeepsServing()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Invoke_RunawayRecursion_Answers503AndKeepsServing(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("recurse", MisbehaveOnBad("const f = (n) => f(n + 1) + 1; f(0);"))
             .Bind("*", viewerRequest: "recurse")
             .StartAsync();
@@ -121,12 +132,14 @@ public sealed class FunctionLimitTests
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 
-    [Fact]
-    public async Task Invoke_ConcurrencyLimitReached_Answers503Throttled()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Invoke_ConcurrencyLimitReached_Answers503Throttled(string engine)
     {
         // One isolate at most, and every request holds it until the timeout: of requests sent together,
         // one runs and the others find it busy.
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("single", MisbehaveOnBad("while (true) {}"), """{ "timeout": 1, "maxConcurrency": 1 }""")
             .Bind("*", viewerRequest: "single")
             .StartAsync();

@@ -10,10 +10,12 @@ public sealed partial class FunctionLogTests
     [GeneratedRegex(@"^REPORT RequestId: (?<id>\S+)\tDuration: \d+\.\d\d ms\tBilled Duration: \d+ ms\tMemory Size: 128 MB\tMax Memory Used: \d+ MB(?<init>\tInit Duration: \d+\.\d\d ms)?$")]
     private static partial Regex ReportLine();
 
-    [Fact]
-    public async Task Invoke_ConsoleCalls_AreLoggedWithRequestIdAndLevel()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Invoke_ConsoleCalls_AreLoggedWithRequestIdAndLevel(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("chatty", """
                 console.log('loading module');
                 exports.handler = async (event) => {
@@ -37,10 +39,12 @@ public sealed partial class FunctionLogTests
         Assert.All(lines, e => Assert.StartsWith("chatty:$LATEST viewer-request " + requestId, e.Message));
     }
 
-    [Fact]
-    public async Task Invoke_EveryInvocation_EndsWithReportLineAndInitDurationOnlyFirst()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Invoke_EveryInvocation_EndsWithReportLineAndInitDurationOnlyFirst(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("quiet", "exports.handler = async (event) => event.Records[0].cf.request;")
             .Bind("*", viewerRequest: "quiet")
             .StartAsync();

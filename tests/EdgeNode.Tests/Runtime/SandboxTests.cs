@@ -7,10 +7,12 @@ namespace EdgeCompute.EdgeNode.Tests.Runtime;
 /// <summary>What a function can reach: its own files through <c>require</c>, and nothing of the node or .NET.</summary>
 public sealed class SandboxTests
 {
-    [Fact]
-    public async Task Require_OwnFilesAndJson_Work()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Require_OwnFilesAndJson_Work(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("modular", """
                 const util = require('./lib/util.js');
                 const same = require('./lib/util');
@@ -25,10 +27,12 @@ public sealed class SandboxTests
         Assert.Equal("HELLO! once", await env.Client.GetStringAsync("/"));
     }
 
-    [Fact]
-    public async Task Require_Fs_Answers503AndLogsModuleNotFound()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Require_Fs_Answers503AndLogsModuleNotFound(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("wants-fs", """
                 exports.handler = async () => {
                   const fs = require('fs');
@@ -45,10 +49,12 @@ public sealed class SandboxTests
         await env.Logs.WaitForAsync("Cannot find module 'fs'");
     }
 
-    [Fact]
-    public async Task Globals_HostAndDotNet_AreUnreachable()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Globals_HostAndDotNet_AreUnreachable(string engine)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("probe", """
                 function attempt(f) { try { return String(f()); } catch (e) { return 'throws ' + e.message; } }
                 exports.handler = async () => ({
@@ -59,6 +65,9 @@ public sealed class SandboxTests
                     system: typeof System,
                     xhost: typeof xHost,
                     process: typeof process,
+                    importNamespace: typeof importNamespace,
+                    constructorEscape: attempt(() => typeof (function () {}).constructor('return this')().System),
+                    clrGlobals: Object.getOwnPropertyNames(globalThis).filter((n) => /clr|host|system|importnamespace|jint|dotnet/i.test(n)).join(','),
                     viaFunction: attempt(() => typeof Function('return this')().host),
                     childProcess: attempt(() => typeof require('child_process')),
                     parentModule: attempt(() => typeof require('../../edge.json')),
@@ -75,6 +84,9 @@ public sealed class SandboxTests
         Assert.Equal("undefined", body.GetProperty("system").GetString());
         Assert.Equal("undefined", body.GetProperty("xhost").GetString());
         Assert.Equal("undefined", body.GetProperty("process").GetString());
+        Assert.Equal("undefined", body.GetProperty("importNamespace").GetString());
+        Assert.Equal("undefined", body.GetProperty("constructorEscape").GetString());
+        Assert.Equal("", body.GetProperty("clrGlobals").GetString());
         Assert.Equal("undefined", body.GetProperty("viaFunction").GetString());
         Assert.Equal("throws Cannot find module 'child_process'", body.GetProperty("childProcess").GetString());
         Assert.Equal("throws Cannot find module '../../edge.json'", body.GetProperty("parentModule").GetString());

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Json;
+using EdgeCompute.EdgeNode.Model;
+
+namespace EdgeCompute.EdgeNode.Runtime;
+
+/// <summary>
+/// <c>Scripts/bridge.js</c> and the settings its <c>init</c> takes, for engines other than V8 (which
+/// keeps its own copy in <see cref="FunctionIsolate"/>). Every engine runs the same bridge, so the
+/// event contract, modules, console and errors are one implementation.
+/// </summary>
+internal static class BridgeScript
+{
+    /// <summary>The bridge's source: one expression whose value is <c>{define, init, invoke, collect}</c>.</summary>
+    public static string Source { get; } = Load();
+
+    /// <summary>The JSON the bridge's <c>init</c> takes (Lambda's context values); as <see cref="FunctionIsolate"/> builds it.</summary>
+    public static string SettingsJson(FunctionModel function, FunctionRuntimeOptions options) =>
+        JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["functionName"] = function.Name,
+            ["functionVersion"] = function.Version,
+            ["functionArn"] = $"arn:aws:lambda:us-east-1:000000000000:function:{function.Name}:{function.Version}",
+            ["memoryLimitInMB"] = function.MemorySizeMb.ToString(CultureInfo.InvariantCulture),
+            ["logGroupName"] = $"/aws/lambda/us-east-1.{function.Name}",
+            ["logStreamName"] = $"{DateTime.UtcNow:yyyy/MM/dd}/[{function.Version}]{options.NodeId}",
+            ["fullResults"] = options.FullResults,
+            ["handler"] = Path.ChangeExtension(function.HandlerModule, null) + "." + function.HandlerExport,
+        });
+
+    /// <summary>The short fields of an invocation joined by NUL, as the bridge's <c>invoke</c> splits them.</summary>
+    public static string Fields(FunctionEventInput input) => string.Concat([
+        input.EventType.ToWireName(), "\0", input.RequestId, "\0", input.DistributionId, "\0", input.DistributionDomainName, "\0",
+        input.ClientIp, "\0", input.Method, "\0", input.Uri, "\0", input.QueryString, "\0", input.Status, "\0", input.StatusDescription]);
+
+    private static string Load()
+    {
+        using var stream = typeof(BridgeScript).Assembly.GetManifestResourceStream("EdgeCompute.EdgeNode.Runtime.Scripts.bridge.js")
+            ?? throw new InvalidOperationException("bridge.js is not embedded");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
