@@ -12,9 +12,9 @@ namespace EdgeCompute.EdgeNode.Tests.Runtime;
 public sealed class NodeBuiltinsTests
 {
     /// <summary>Runs <paramref name="body"/> (the inside of an async handler returning a JSON-able value) and returns its result.</summary>
-    private static async Task<JsonElement> RunAsync(string body, string? settings = null)
+    private static async Task<JsonElement> RunAsync(string engine, string body, string? settings = null)
     {
-        await using var env = await new EdgeTestEnvironment()
+        await using var env = await new EdgeTestEnvironment(engine)
             .Function("probe", "exports.handler = async (event) => {\n" + body + "\n};\n" +
                 "const __run = exports.handler; exports.handler = async (e) => ({ status: '200', body: JSON.stringify(await __run(e)) });",
                 settings)
@@ -28,10 +28,12 @@ public sealed class NodeBuiltinsTests
 
     private static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText()).ToArray();
 
-    [Fact]
-    public async Task Crypto_CreateHash_KnownDigestsInEveryEncoding()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Crypto_CreateHash_KnownDigestsInEveryEncoding(string engine)
     {
-        var r = await RunAsync("""
+        var r = await RunAsync(engine, """
             const crypto = require('crypto');
             const h = (alg, enc) => crypto.createHash(alg).update('abc').digest(enc);
             return [
@@ -59,10 +61,12 @@ public sealed class NodeBuiltinsTests
         ], Strings(r));
     }
 
-    [Fact]
-    public async Task Crypto_CreateHmac_Rfc4231TestVectors()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Crypto_CreateHmac_Rfc4231TestVectors(string engine)
     {
-        var r = await RunAsync("""
+        var r = await RunAsync(engine, """
             const { createHmac } = require('node:crypto');
             return [
               // RFC 4231 test case 1: key 20 x 0x0b, "Hi There"
@@ -85,10 +89,12 @@ public sealed class NodeBuiltinsTests
         ], Strings(r));
     }
 
-    [Fact]
-    public async Task Crypto_RandomnessAndTimingSafeEqual_Work()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Crypto_RandomnessAndTimingSafeEqual_Work(string engine)
     {
-        var r = await RunAsync("""
+        var r = await RunAsync(engine, """
             const crypto = require('crypto');
             const a = crypto.randomBytes(16), b = crypto.randomBytes(100000);
             const uuid = crypto.randomUUID();
@@ -109,10 +115,12 @@ public sealed class NodeBuiltinsTests
         Assert.Equal("""{"a":16,"b":100000,"differ":true,"uuid":true,"globalUuid":true,"values":4,"int":true,"same":true,"different":false,"lengthError":"ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH"}""", r.GetRawText());
     }
 
-    [Fact]
-    public async Task Buffer_Encodings_RoundTrip()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Buffer_Encodings_RoundTrip(string engine)
     {
-        var r = await RunAsync("""
+        var r = await RunAsync(engine, """
             const { Buffer: B } = require('buffer');
             return [
               B === Buffer,
@@ -138,10 +146,12 @@ public sealed class NodeBuiltinsTests
         ], Strings(r));
     }
 
-    [Fact]
-    public async Task AtobBtoaAndTextEncoding_NonAscii_RoundTrip()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task AtobBtoaAndTextEncoding_NonAscii_RoundTrip(string engine)
     {
-        var r = await RunAsync("""
+        var r = await RunAsync(engine, """
             const text = 'Grüße, 世界 😀';
             const bytes = new TextEncoder().encode(text);
             let bad;
@@ -159,10 +169,12 @@ public sealed class NodeBuiltinsTests
         Assert.Equal(["aGVsbG8gd29ybGQ=", "hello world", "hello", "20", "195,188", "true", "a\uFFFDb", "AB", "InvalidCharacterError"], Strings(r));
     }
 
-    [Fact]
-    public async Task Querystring_ParseAndStringify_NodeEdgeCases()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Querystring_ParseAndStringify_NodeEdgeCases(string engine)
     {
-        var r = await RunAsync("""
+        var r = await RunAsync(engine, """
             const qs = require('querystring');
             return [
               qs.parse('a=1&b=2&a=3'),
@@ -188,10 +200,12 @@ public sealed class NodeBuiltinsTests
         ], Strings(r));
     }
 
-    [Fact]
-    public async Task Url_WhatwgUrlAndSearchParams_ParseResolveAndSerialize()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Url_WhatwgUrlAndSearchParams_ParseResolveAndSerialize(string engine)
     {
-        var r = await RunAsync("""
+        var r = await RunAsync(engine, """
             const { URL: U, URLSearchParams: P } = require('url');
             const u = new URL('HTTPS://user:pa%20ss@Example.COM:443/a/./b/../c d?q=1&q=2&x=y z#frag');
             const p = u.searchParams;
@@ -223,10 +237,12 @@ public sealed class NodeBuiltinsTests
         ], Strings(r));
     }
 
-    [Fact]
-    public async Task Url_LegacyParseAndFormat_MatchNode()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Url_LegacyParseAndFormat_MatchNode(string engine)
     {
-        var r = await RunAsync("""
+        var r = await RunAsync(engine, """
             const url = require('url');
             const p = url.parse('http://user:pw@Host.com:8080/p/a/t/h?query=string#hash', true);
             return [
@@ -245,10 +261,12 @@ public sealed class NodeBuiltinsTests
         ], Strings(r));
     }
 
-    [Fact]
-    public async Task Util_FormatInspectPromisify_MatchNode()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Util_FormatInspectPromisify_MatchNode(string engine)
     {
-        var r = await RunAsync("""
+        var r = await RunAsync(engine, """
             const util = require('util');
             const circular = { name: 'c' };
             circular.self = circular;
@@ -280,10 +298,12 @@ public sealed class NodeBuiltinsTests
         ], Strings(r));
     }
 
-    [Fact]
-    public async Task PathAndEvents_MatchNode()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task PathAndEvents_MatchNode(string engine)
     {
-        var r = await RunAsync("""
+        var r = await RunAsync(engine, """
             const path = require('path');
             const EventEmitter = require('events');
             const { once } = require('node:events');
@@ -306,10 +326,12 @@ public sealed class NodeBuiltinsTests
         Assert.Equal(["/a/c/d.js", "/var/task/x/z", "file", "/a/b", ".gz", "/a/c", "../../d", "true", "/", "on 1,once 1,on 2", "1", "done"], Strings(r));
     }
 
-    [Fact]
-    public async Task StructuredCloneAndQueueMicrotask_Work()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task StructuredCloneAndQueueMicrotask_Work(string engine)
     {
-        var r = await RunAsync("""
+        var r = await RunAsync(engine, """
             const original = { date: new Date(86400000), map: new Map([['k', { deep: [1, { x: 2 }] }]]), set: new Set([1]), bytes: new Uint8Array([1, 2]) };
             original.self = original;
             const copy = structuredClone(original);
@@ -329,10 +351,12 @@ public sealed class NodeBuiltinsTests
         Assert.Equal(["true", "true", "true", "1970-01-02T00:00:00.000Z", "2", "true", "true", "1,2", "DataCloneError", "sync,microtask"], Strings(r));
     }
 
-    [Fact]
-    public async Task Timers_InsideAnAsyncHandler_RunBeforeTheResult()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Timers_InsideAnAsyncHandler_RunBeforeTheResult(string engine)
     {
-        var r = await RunAsync("""
+        var r = await RunAsync(engine, """
             const order = [];
             const started = Date.now();
             await new Promise((resolve) => setTimeout(resolve, 20));
@@ -387,10 +411,12 @@ public sealed class NodeBuiltinsTests
         await env.Logs.WaitForAsync("timer broke");
     }
 
-    [Fact]
-    public async Task Require_MissingModules_FailLikeNode()
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Require_MissingModules_FailLikeNode(string engine)
     {
-        var r = await RunAsync("""
+        var r = await RunAsync(engine, """
             const attempt = (name) => { try { require(name); return 'loaded'; } catch (e) { return e.code + ': ' + e.message; } };
             return [attempt('aws-sdk'), attempt('fs'), attempt('node:fs'), attempt('node:nope'), require.resolve('node:path'), typeof require('node:util').inspect];
             """);
