@@ -220,18 +220,12 @@ internal sealed class FunctionIsolate : IFunctionIsolate
             {
                 continue;
             }
-            var left = System.Diagnostics.Stopwatch.GetElapsedTime(System.Diagnostics.Stopwatch.GetTimestamp(), deadline);
-            if (left <= TimeSpan.FromMilliseconds(waitMs))
+            if (!TimerWait.SleepUntilDue(waitMs, deadline))
             {
-                if (left > TimeSpan.Zero)
-                {
-                    Thread.Sleep(left);
-                }
                 TimedOut = true;
                 Broken = true;
                 throw new ScriptInterruptedException("the function's timers outlived its timeout");
             }
-            Thread.Sleep(TimeSpan.FromMilliseconds(waitMs));
         }
     }
 

@@ -232,17 +232,11 @@ internal sealed class JintFunctionIsolate : IFunctionIsolate
             {
                 continue;
             }
-            var left = System.Diagnostics.Stopwatch.GetElapsedTime(System.Diagnostics.Stopwatch.GetTimestamp(), deadline);
-            if (left <= TimeSpan.FromMilliseconds(waitMs))
+            if (!TimerWait.SleepUntilDue(waitMs, deadline))
             {
-                if (left > TimeSpan.Zero)
-                {
-                    Thread.Sleep(left);
-                }
                 Broken = true;
                 throw new IsolateAbortedException(InvocationOutcome.Timeout, "the function's timers outlived its timeout", null);
             }
-            Thread.Sleep(TimeSpan.FromMilliseconds(waitMs));
         }
     }
 

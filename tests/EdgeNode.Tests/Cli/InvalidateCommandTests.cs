@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -178,31 +177,14 @@ public sealed class InvalidateCommandTests : IDisposable
     private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => RunWithEnvironmentAsync([], args);
 
     /// <summary>Runs edge.dll in the temp folder (no config/edge.json there), with the admin variables unset unless given.</summary>
-    private async Task<(int Exit, string Output, string Error)> RunWithEnvironmentAsync(Dictionary<string, string> environment, params string[] args)
+    private Task<(int Exit, string Output, string Error)> RunWithEnvironmentAsync(Dictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = _dir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment.Remove("EDGE_ADMIN_URL");
-        start.Environment.Remove("EDGE_ADMIN_TOKEN");
+        var variables = new Dictionary<string, string?> { ["EDGE_ADMIN_URL"] = null, ["EDGE_ADMIN_TOKEN"] = null };
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            variables[name] = value;
         }
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "edge.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        return EdgeCliProcess.RunAsync(_dir, variables, args);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
