@@ -116,7 +116,15 @@ internal static class FunctionDirectoryReader
         foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
-            if (relative == "function.json" || !(relative.EndsWith(".js", StringComparison.Ordinal) || relative.EndsWith(".json", StringComparison.Ordinal)))
+            if (relative == NodeModulesZip)
+            {
+                if (!ReadNodeModulesZip(path, files, maxCodeBytes, ref total, errors))
+                {
+                    return null;
+                }
+                continue;
+            }
+            if (relative == "function.json" || !IsCode(relative))
             {
                 continue;
             }
@@ -130,6 +138,60 @@ internal static class FunctionDirectoryReader
             return null;
         }
         return files;
+    }
+
+    /// <summary>Dependencies shipped zipped, as a deployment package holds them: <c>node_modules.zip</c> next to index.js.</summary>
+    private const string NodeModulesZip = "node_modules.zip";
+
+    private static bool IsCode(string path) => path.EndsWith(".js", StringComparison.Ordinal) || path.EndsWith(".json", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Adds the zip's .js and .json entries under <c>node_modules/</c> (entries may or may not start
+    /// with it). Uncompressed bytes count against the code size limit as they are read, so that a zip
+    /// bomb stops at the limit; entries that climb out of the folder are refused.
+    /// </summary>
+    private static bool ReadNodeModulesZip(string zipPath, SortedDictionary<string, string> files, int maxCodeBytes, ref long total,
+        List<ConfigError> errors)
+    {
+        try
+        {
+            using var archive = System.IO.Compression.ZipFile.OpenRead(zipPath);
+            foreach (var entry in archive.Entries)
+            {
+                var name = entry.FullName.Replace('\\', '/');
+                if (name.EndsWith('/') || !IsCode(name))
+                {
+                    continue;
+                }
+                if (name.StartsWith('/') || name.Split('/').Any(part => part is ".." or "."))
+                {
+                    errors.Add(new ConfigError(zipPath, "", $"entry '{entry.FullName}' points outside the function's folder"));
+                    return false;
+                }
+                var relative = name.StartsWith("node_modules/", StringComparison.Ordinal) ? name : "node_modules/" + name;
+                using var stream = entry.Open();
+                using var limited = new MemoryStream();
+                var buffer = new byte[81920];
+                int read;
+                while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    total += read;
+                    if (total > maxCodeBytes)
+                    {
+                        errors.Add(new ConfigError(zipPath, "", $"code (with the unzipped {NodeModulesZip}) is over the {maxCodeBytes}-byte limit for the events it is bound to"));
+                        return false;
+                    }
+                    limited.Write(buffer, 0, read);
+                }
+                files.TryAdd(relative, Encoding.UTF8.GetString(limited.GetBuffer(), 0, (int)limited.Length));
+            }
+            return true;
+        }
+        catch (InvalidDataException ex)
+        {
+            errors.Add(new ConfigError(zipPath, "", $"is not a readable zip file: {ex.Message}"));
+            return false;
+        }
     }
 
     private static string VersionKey(string name, IReadOnlyDictionary<string, string> files, FunctionSettingsConfig settings)

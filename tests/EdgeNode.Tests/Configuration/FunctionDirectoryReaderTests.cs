@@ -1,0 +1,88 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using EdgeCompute.EdgeNode.Configuration;
+using EdgeCompute.EdgeNode.Model;
+using EdgeCompute.EdgeNode.Tests.Common;
+
+namespace EdgeCompute.EdgeNode.Tests.Configuration;
+
+public sealed class FunctionDirectoryReaderTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("edge-reader-").FullName;
+
+    private static void WriteZip(string path, params (string Name, string Content)[] entries)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        foreach (var (name, content) in entries)
+        {
+            using var stream = zip.CreateEntry(name).Open();
+            stream.Write(Encoding.UTF8.GetBytes(content));
+        }
+    }
+
+    private FunctionModel? Read(string name, List<ConfigError> errors) =>
+        FunctionDirectoryReader.Read(_root, name, null, EdgeLimits.OriginCodeSizeLimit, errors);
+
+    [Fact]
+    public void Read_NodeModulesZip_EntriesUnderNodeModules()
+    {
+        File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(_root, "f")).FullName, "index.js"), "exports.handler = () => 1;");
+        WriteZip(Path.Combine(_root, "f", "node_modules.zip"), ("leftpad/index.js", "module.exports = 1;"), ("node_modules/other/package.json", "{}"),
+            ("leftpad/README.md", "not code"));
+        var errors = new List<ConfigError>();
+
+        var function = Read("f", errors);
+
+        Assert.Empty(errors);
+        Assert.Equal(["index.js", "node_modules/leftpad/index.js", "node_modules/other/package.json"], function!.Files.Keys.Order().ToArray());
+    }
+
+    [Fact]
+    public void Read_ZipEntryOutsideFolder_ConfigError()
+    {
+        File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(_root, "g")).FullName, "index.js"), "exports.handler = () => 1;");
+        WriteZip(Path.Combine(_root, "g", "node_modules.zip"), ("../escape.js", "x"));
+        var errors = new List<ConfigError>();
+
+        Assert.Null(Read("g", errors));
+        Assert.Contains(errors, e => e.Message.Contains("outside the function's folder", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_ZipOverCodeLimit_ConfigErrorNotUnpacked()
+    {
+        File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(_root, "h")).FullName, "index.js"), "exports.handler = () => 1;");
+        WriteZip(Path.Combine(_root, "h", "node_modules.zip"), ("big/index.js", new string(' ', EdgeLimits.OriginCodeSizeLimit + 1)));
+        var errors = new List<ConfigError>();
+
+        Assert.Null(Read("h", errors));
+        Assert.Contains(errors, e => e.Message.Contains("over the", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Node_RequireFromZippedNodeModules(string engine)
+    {
+        var env = new EdgeTestEnvironment(engine)
+            .Function("zipped", """
+                const pad = require('leftpad');
+                exports.handler = async () => ({ status: '200', body: pad('7', 3) });
+                """)
+            .Bind("*", viewerRequest: "zipped");
+        await using var _ = env;
+        WriteZip(Path.Combine(env.Root, "functions", "zipped", "node_modules.zip"),
+            ("leftpad/package.json", """{"main": "lib/pad.js"}"""),
+            ("leftpad/lib/pad.js", "module.exports = (s, n) => s.padStart(n, '0');"));
+        await env.StartAsync();
+
+        var response = await env.Client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("007", await response.Content.ReadAsStringAsync());
+    }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+}
