@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 warmup=${1:-90}; measure=${2:-30}; connections=${3:-32}
-url_path=/static/site.css
+# no-store: every request goes to the origin, so that the proxy and the function are measured, not the cache.
+url_path=/api/time
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 dotnet build EdgeCompute.sln -c Release -v quiet -nologo >/dev/null
 dotnet build benchmarks/PlainYarp -c Release -v quiet -nologo >/dev/null
