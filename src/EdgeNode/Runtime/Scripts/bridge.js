@@ -588,7 +588,8 @@
 
   function fromCff(state, r) {
     if (r === null || typeof r !== 'object' || Array.isArray(r)) return r;
-    const out = {};
+    // edge test (full results) prints what the function returned, in its own shape.
+    const out = settings.fullResults ? { cffResult: r } : {};
     if (state.request && !('statusCode' in r)) {
       for (const k of ['method', 'uri']) if (k in r) out[k] = r[k];
       if ('querystring' in r) {
