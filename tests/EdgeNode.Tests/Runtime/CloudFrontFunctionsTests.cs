@@ -189,6 +189,39 @@ public sealed class CloudFrontFunctionsTests
     [Theory]
     [InlineData("v8")]
     [InlineData("jint")]
+    public async Task ViewerResponse_SetCookieFromOrigin_IsSplitIntoCookiesWithAttributes_AndKeptWhenUnchanged(string engine)
+    {
+        await using var env = await new EdgeTestEnvironment(engine)
+            .Function("setcookies", """
+                exports.handler = async (event) => {
+                  const r = event.Records[0].cf.response;
+                  r.headers['set-cookie'] = [{ key: 'Set-Cookie', value: 'a=1; Path=/' }, { key: 'Set-Cookie', value: 'a=2; Secure' }, { key: 'Set-Cookie', value: 'b=x' }];
+                  return r;
+                };
+                """)
+            .Function("cff", """
+                function handler(event) {
+                  var res = event.response;
+                  res.headers['x-cookies'] = { value: JSON.stringify(res.cookies) };
+                  res.headers['x-top'] = { value: Object.keys(event).sort().join(',') };
+                  return res;
+                }
+                """, Cff1)
+            .Bind("*", originResponse: "setcookies", viewerResponse: "cff")
+            .StartAsync();
+
+        var (status, _, response) = await GetAsync(env, "/echo");
+
+        Assert.True(status == HttpStatusCode.OK, env.Logs.Dump());
+        Assert.Equal("""{"a":{"value":"1","attributes":"Path=/","multiValue":[{"value":"1","attributes":"Path=/"},{"value":"2","attributes":"Secure"}]},"b":{"value":"x"}}""",
+            response.Headers.GetValues("x-cookies").Single());
+        Assert.Equal("context,request,response,version,viewer", response.Headers.GetValues("x-top").Single());
+        Assert.Equal(["a=1; Path=/", "a=2; Secure", "b=x"], response.Headers.GetValues("Set-Cookie"));
+    }
+
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
     public async Task Runtime20_HasImportsBufferAsyncAndNoByteStrings(string engine)
     {
         await using var env = await StartAsync(engine, """
