@@ -18,7 +18,7 @@ internal static class FunctionCodeLoader
         FunctionModel? function = null;
         if (Directory.Exists(full))
         {
-            var overrides = handler is null && engine is null && runtime is null ? null : new FunctionSettingsConfig
+            var overrides = handler is null && engine is null && runtime is null && stores is not { Count: > 0 } ? null : new FunctionSettingsConfig
             {
                 Handler = handler, Engine = engine, Runtime = runtime,
                 KeyValueStores = stores is { Count: > 0 } ? stores.Select(s => s.Id).ToList() : null,

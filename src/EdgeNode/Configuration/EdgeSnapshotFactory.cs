@@ -95,7 +95,7 @@ internal sealed class EdgeSnapshotFactory
             return null;
         }
         var functions = _functions.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!);
-        return new EdgeSnapshot(distributions, defaultDistribution, functions, version);
+        return new EdgeSnapshot(distributions, defaultDistribution, functions, version, stores);
     }
 
     private void CollectBindings()
