@@ -49,9 +49,9 @@ internal static class FunctionDirectoryReader
         for (var i = 0; i < (settings.KeyValueStores?.Count ?? 0); i++)
         {
             var id = settings.KeyValueStores![i];
-            if (!isCff)
+            if (runtime != "cloudfront-js-2.0")
             {
-                errors.Add(new ConfigError(where, "$.keyValueStores", "key-value stores are for CloudFront Functions (runtime cloudfront-js-2.0) only"));
+                errors.Add(new ConfigError(where, "$.keyValueStores", $"key-value stores are for CloudFront Functions on runtime cloudfront-js-2.0 only (this one is {runtime})"));
                 break;
             }
             if (stores is null || !stores.TryGetValue(id, out var store))

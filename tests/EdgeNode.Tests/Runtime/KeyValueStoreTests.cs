@@ -107,7 +107,9 @@ public sealed class KeyValueStoreTests
             .KeyValueStore("broken", "{ not json")
             .Function("cff", "function handler(e) { return e.request; }", """{"runtime": "cloudfront-js-2.0", "keyValueStores": ["main", "unknown"]}""")
             .Function("lambda", "exports.handler = async (e) => e.Records[0].cf.request;", """{"keyValueStores": ["main"]}""")
+            .Function("cff1", "function handler(e) { return e.request; }", """{"runtime": "cloudfront-js-1.0", "keyValueStores": ["main"]}""")
             .Bind("/a", viewerRequest: "cff")
+            .Bind("/b", viewerRequest: "cff1")
             .Bind("*", viewerRequest: "lambda");
         env.WriteFiles();
 
@@ -118,7 +120,8 @@ public sealed class KeyValueStoreTests
         Assert.Contains("over the 1024-byte (1 KB) limit", text);
         Assert.Contains("key-value store 'broken' is not valid JSON", text);
         Assert.Contains("no key-value store 'unknown'", text);
-        Assert.Contains("key-value stores are for CloudFront Functions", text);
+        Assert.Contains("key-value stores are for CloudFront Functions on runtime cloudfront-js-2.0 only (this one is nodejs20.x)", text);
+        Assert.Contains("(this one is cloudfront-js-1.0)", text);
     }
 
     [Fact]
