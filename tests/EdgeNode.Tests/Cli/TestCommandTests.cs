@@ -325,6 +325,37 @@ public sealed class TestCommandTests : IDisposable
         Assert.Equal(JsonValueKind.Null, root.GetProperty("origin").ValueKind);
     }
 
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Test_CloudFrontViewerResponseEvent_CookiesAndStatusCode(string engine)
+    {
+        var code = WriteFile("cff.js", """
+            function handler(event) {
+              var res = event.response;
+              res.headers['x-in'] = { value: typeof res.statusCode + ' ' + res.cookies.s.value + ' ' + res.cookies.s.attributes };
+              res.cookies.t = { value: 'new', attributes: 'Path=/' };
+              return res;
+            }
+            """);
+        var evt = """
+            {"version":"1.0","context":{"eventType":"viewer-response","requestId":"r1"},"viewer":{"ip":"198.51.100.11"},
+             "request":{"method":"GET","uri":"/","querystring":{},"headers":{},"cookies":{}},
+             "response":{"statusCode":200,"statusDescription":"OK","headers":{"content-type":{"value":"text/html"}},"cookies":{"s":{"value":"a","attributes":"Secure; Path=/"}}}}
+            """;
+
+        var (exit, output, error) = await RunAsync("test", "--code", code, "--event", WriteEvent(evt), "--runtime", "cloudfront-js-1.0", "--engine", engine);
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("error").ValueKind);
+        var result = root.GetProperty("result");
+        Assert.Equal("number a Secure; Path=/", result.GetProperty("headers").GetProperty("x-in").GetProperty("value").GetString());
+        Assert.Equal("Path=/", result.GetProperty("cookies").GetProperty("t").GetProperty("attributes").GetString());
+        Assert.Equal(200, result.GetProperty("statusCode").GetInt32());
+    }
+
     [Fact]
     public async Task Test_BadRuntimeOrKvs_ExitsTwo()
     {
