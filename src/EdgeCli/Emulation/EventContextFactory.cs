@@ -76,6 +76,7 @@ internal static class EventContextFactory
             DomainName = Text(config, "distributionDomainName") ?? "d111111abcdef8.cloudfront.net",
             HostNames = [],
             Behaviors = [behavior],
+            Origins = new EmulatedOrigins(origin),
         };
         var edge = new EdgeRequestFeature
         {
@@ -125,4 +126,30 @@ internal static class EventContextFactory
 
     private static string? RawNumber(JsonElement owner, string name) =>
         owner.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetRawText() : null;
+}
+
+/// <summary>
+/// The origins of <c>edge test</c>'s one-off distribution: the event's origin under its id, and any
+/// other id a CloudFront Function selects as an origin of that name (<c>https://ID</c>), since there is
+/// no distribution config to look it up in.
+/// </summary>
+internal sealed class EmulatedOrigins(OriginModel origin) : IReadOnlyDictionary<string, OriginModel>
+{
+    public OriginModel this[string key] => Make(key);
+    public IEnumerable<string> Keys => [origin.Id];
+    public IEnumerable<OriginModel> Values => [origin];
+    public int Count => 1;
+    public bool ContainsKey(string key) => true;
+
+    public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out OriginModel value)
+    {
+        value = Make(key);
+        return true;
+    }
+
+    public IEnumerator<KeyValuePair<string, OriginModel>> GetEnumerator() => Keys.Select(k => KeyValuePair.Create(k, origin)).GetEnumerator();
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private OriginModel Make(string id) =>
+        id == origin.Id ? origin : new OriginModel { Id = id, DomainName = id, Port = 443, Protocol = "https" };
 }

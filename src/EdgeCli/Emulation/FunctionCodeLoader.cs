@@ -1,5 +1,6 @@
 using EdgeCompute.EdgeNode.Configuration;
 using EdgeCompute.EdgeNode.Model;
+using EdgeCompute.EdgeNode.Runtime;
 
 namespace EdgeCompute.EdgeCli.Emulation;
 
@@ -7,20 +8,27 @@ namespace EdgeCompute.EdgeCli.Emulation;
 internal static class FunctionCodeLoader
 {
     /// <param name="engine">Overrides the function's own <c>engine</c> setting when given.</param>
-    public static FunctionModel? Load(string path, string? handler, string? engine, List<string> errors)
+    /// <param name="runtime">A CloudFront Functions runtime (<c>cloudfront-js-1.0</c>/<c>2.0</c>), or null for the function's own (Lambda@Edge) one.</param>
+    /// <param name="stores">Key-value stores associated with the function (CloudFront Functions).</param>
+    public static FunctionModel? Load(string path, string? handler, string? engine, List<string> errors,
+        string? runtime = null, IReadOnlyList<KeyValueStoreModel>? stores = null)
     {
         var full = Path.GetFullPath(path);
         var configErrors = new List<ConfigError>();
         FunctionModel? function = null;
         if (Directory.Exists(full))
         {
-            var overrides = handler is null && engine is null ? null : new FunctionSettingsConfig { Handler = handler, Engine = engine };
+            var overrides = handler is null && engine is null && runtime is null && stores is not { Count: > 0 } ? null : new FunctionSettingsConfig
+            {
+                Handler = handler, Engine = engine, Runtime = runtime,
+                KeyValueStores = stores is { Count: > 0 } ? stores.Select(s => s.Id).ToList() : null,
+            };
             function = FunctionDirectoryReader.Read(Path.GetDirectoryName(full)!, Path.GetFileName(full), overrides,
-                EdgeLimits.OriginCodeSizeLimit, configErrors);
+                EdgeLimits.OriginCodeSizeLimit, configErrors, stores?.ToDictionary(s => s.Id));
         }
         else if (File.Exists(full))
         {
-            function = LoadFile(full, handler, engine ?? FunctionEngines.V8, configErrors);
+            function = LoadFile(full, handler, engine ?? FunctionEngines.V8, configErrors, runtime, stores ?? []);
         }
         else
         {
@@ -31,10 +39,16 @@ internal static class FunctionCodeLoader
         return function;
     }
 
-    private static FunctionModel? LoadFile(string file, string? handler, string engine, List<ConfigError> errors)
+    private static FunctionModel? LoadFile(string file, string? handler, string engine, List<ConfigError> errors,
+        string? runtime, IReadOnlyList<KeyValueStoreModel> stores)
     {
         var name = Path.GetFileName(file);
-        var files = new Dictionary<string, string> { [name] = File.ReadAllText(file) };
+        var source = File.ReadAllText(file);
+        if (runtime is not null)
+        {
+            source = CloudFrontFunctionSource.Transform(source, runtime);
+        }
+        var files = new Dictionary<string, string> { [name] = source };
         foreach (var error in FunctionCodeChecker.Check(files, engine))
         {
             errors.Add(new ConfigError(file, "", error.Message));
@@ -48,6 +62,8 @@ internal static class FunctionCodeLoader
             HandlerExport = export,
             VersionKey = "edge-test:" + name,
             Engine = engine,
+            Runtime = runtime ?? "nodejs20.x",
+            KeyValueStores = stores,
         };
     }
 }

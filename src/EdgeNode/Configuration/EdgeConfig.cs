@@ -12,4 +12,15 @@ public sealed record EdgeConfig
     /// <summary>Function settings by name; a folder's own <c>function.json</c> is read too.</summary>
     public IReadOnlyDictionary<string, FunctionSettingsConfig> Functions { get; init; } =
         new Dictionary<string, FunctionSettingsConfig>();
+
+    /// <summary>CloudFront key-value stores: <c>[{"id": "...", "file": "kvs/NAME.json"}]</c>, files relative to the config file.</summary>
+    public IReadOnlyList<KeyValueStoreConfig> KeyValueStores { get; init; } = [];
+}
+
+/// <summary>One key-value store of the config.</summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
+public sealed record KeyValueStoreConfig
+{
+    public string? Id { get; init; }
+    public string? File { get; init; }
 }

@@ -18,6 +18,7 @@ internal sealed class EdgeSnapshotFactory
     private readonly List<ConfigError> _errors;
     private readonly Dictionary<string, FunctionModel?> _functions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EdgeEventType> _strictestEvent = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _originBound = new(StringComparer.Ordinal);
 
     public EdgeSnapshotFactory(string file, EdgeConfig config, List<ConfigError> errors)
     {
@@ -33,6 +34,7 @@ internal sealed class EdgeSnapshotFactory
         {
             Error("$.distributions", "at least one distribution is required");
         }
+        var stores = KeyValueStoreReader.Read(_file, _config.KeyValueStores, _errors);
         // Functions first: a viewer event binding tightens a function's limits.
         CollectBindings();
         foreach (var name in _config.Functions.Keys.Where(n => !_strictestEvent.ContainsKey(n)))
@@ -43,7 +45,11 @@ internal sealed class EdgeSnapshotFactory
         {
             var limit = eventType.IsOriginEvent() ? EdgeLimits.OriginCodeSizeLimit : EdgeLimits.ViewerCodeSizeLimit;
             _config.Functions.TryGetValue(name, out var overrides);
-            var function = FunctionDirectoryReader.Read(_functionsDirectory, name, overrides, limit, _errors);
+            var function = FunctionDirectoryReader.Read(_functionsDirectory, name, overrides, limit, _errors, stores);
+            if (function?.CloudFrontVersion is not null && _originBound.Contains(name))
+            {
+                Error($"$.functions.{name}", $"function '{name}' is a CloudFront Function ({function.Runtime}): it can only be bound to viewer-request and viewer-response");
+            }
             if (function is not null && !eventType.IsOriginEvent())
             {
                 CheckViewerLimits(function);
@@ -89,7 +95,7 @@ internal sealed class EdgeSnapshotFactory
             return null;
         }
         var functions = _functions.Where(f => f.Value is not null).ToDictionary(f => f.Key, f => f.Value!);
-        return new EdgeSnapshot(distributions, defaultDistribution, functions, version);
+        return new EdgeSnapshot(distributions, defaultDistribution, functions, version, stores);
     }
 
     private void CollectBindings()
@@ -102,6 +108,10 @@ internal sealed class EdgeSnapshotFactory
                 {
                     if (association.Name is { Length: > 0 } name && EdgeEventTypeExtensions.TryParse(eventName, out var type))
                     {
+                        if (type.IsOriginEvent())
+                        {
+                            _originBound.Add(name);
+                        }
                         // The viewer events' limits are the stricter ones; they win when both bind a function.
                         if (!_strictestEvent.TryGetValue(name, out var seen) || (seen.IsOriginEvent() && !type.IsOriginEvent()))
                         {
@@ -173,6 +183,7 @@ internal sealed class EdgeSnapshotFactory
             DomainName = config.DomainName!,
             HostNames = hostNames,
             Behaviors = behaviors,
+            Origins = origins,
             RunViewerResponseOnErrors = config.RunViewerResponseOnErrors,
         };
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using EdgeCompute.EdgeNode.Model;
+using EdgeCompute.EdgeNode.Runtime;
 
 namespace EdgeCompute.EdgeNode.Configuration;
 
@@ -11,10 +12,10 @@ namespace EdgeCompute.EdgeNode.Configuration;
 /// </summary>
 internal static class FunctionDirectoryReader
 {
-    private static readonly HashSet<string> Runtimes = ["nodejs16.x", "nodejs18.x", "nodejs20.x", "nodejs22.x"];
+    private static readonly HashSet<string> Runtimes = ["nodejs16.x", "nodejs18.x", "nodejs20.x", "nodejs22.x", "cloudfront-js-1.0", "cloudfront-js-2.0"];
 
     public static FunctionModel? Read(string functionsDirectory, string name, FunctionSettingsConfig? overrides,
-        int maxCodeBytes, List<ConfigError> errors)
+        int maxCodeBytes, List<ConfigError> errors, IReadOnlyDictionary<string, KeyValueStoreModel>? stores = null)
     {
         var folder = Path.Combine(functionsDirectory, name);
         if (name.Contains('/') || name.Contains('\\') || name.StartsWith('.') || !Directory.Exists(folder))
@@ -43,6 +44,25 @@ internal static class FunctionDirectoryReader
         {
             errors.Add(new ConfigError(where, "$.runtime", $"'{runtime}' is not supported; use one of {string.Join(", ", Runtimes)}"));
         }
+        var isCff = runtime.StartsWith(FunctionModel.CloudFrontRuntimePrefix, StringComparison.Ordinal);
+        var associated = new List<KeyValueStoreModel>();
+        for (var i = 0; i < (settings.KeyValueStores?.Count ?? 0); i++)
+        {
+            var id = settings.KeyValueStores![i];
+            if (runtime != "cloudfront-js-2.0")
+            {
+                errors.Add(new ConfigError(where, "$.keyValueStores", $"key-value stores are for CloudFront Functions on runtime cloudfront-js-2.0 only (this one is {runtime})"));
+                break;
+            }
+            if (stores is null || !stores.TryGetValue(id, out var store))
+            {
+                errors.Add(new ConfigError(where, $"$.keyValueStores[{i}]", $"no key-value store '{id}' in the config's keyValueStores"));
+            }
+            else
+            {
+                associated.Add(store);
+            }
+        }
         var memory = settings.MemorySize ?? 128;
         if (memory is < 128 or > 10240)
         {
@@ -67,6 +87,13 @@ internal static class FunctionDirectoryReader
         if (files is null || errors.Count > before)
         {
             return null;
+        }
+        if (isCff)
+        {
+            foreach (var path in files.Keys.Where(p => p.EndsWith(".js", StringComparison.Ordinal)).ToList())
+            {
+                files[path] = CloudFrontFunctionSource.Transform(files[path], runtime);
+            }
         }
         var module = handler[..dot];
         var handlerFile = files.ContainsKey(module + ".js") ? module + ".js" : module;
@@ -94,7 +121,8 @@ internal static class FunctionDirectoryReader
             Timeout = TimeSpan.FromSeconds(timeout),
             MaxConcurrency = settings.MaxConcurrency ?? 64,
             Engine = engine,
-            VersionKey = VersionKey(name, files, settings),
+            KeyValueStores = associated,
+            VersionKey = VersionKey(name, files, settings, associated),
         };
     }
 
@@ -107,6 +135,7 @@ internal static class FunctionDirectoryReader
             Timeout = overrides.Timeout ?? file.Timeout,
             MaxConcurrency = overrides.MaxConcurrency ?? file.MaxConcurrency,
             Engine = overrides.Engine ?? file.Engine,
+            KeyValueStores = overrides.KeyValueStores ?? file.KeyValueStores,
         };
 
     private static SortedDictionary<string, string>? ReadFiles(string folder, int maxCodeBytes, List<ConfigError> errors)
@@ -194,10 +223,16 @@ internal static class FunctionDirectoryReader
         }
     }
 
-    private static string VersionKey(string name, IReadOnlyDictionary<string, string> files, FunctionSettingsConfig settings)
+    internal static string VersionKey(string name, IReadOnlyDictionary<string, string> files, FunctionSettingsConfig settings,
+        IReadOnlyList<KeyValueStoreModel>? stores = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(name + "\0" + JsonSerializer.Serialize(settings) + "\0"));
+        foreach (var store in stores ?? [])
+        {
+            // A store's new contents make new isolates: they hold the contents.
+            hash.AppendData(Encoding.UTF8.GetBytes(store.Id + "\0" + store.ContentHash + "\0"));
+        }
         foreach (var (path, text) in files)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(path + "\0" + text + "\0"));

@@ -7,7 +7,7 @@ namespace EdgeCompute.EdgeNode.Configuration;
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record FunctionSettingsConfig
 {
-    /// <summary>Lambda runtime name; only Node.js runtimes (<c>nodejs18.x</c>, <c>nodejs20.x</c>, <c>nodejs22.x</c>) are accepted.</summary>
+    /// <summary>Lambda runtime name; Node.js runtimes (<c>nodejs18.x</c>, <c>nodejs20.x</c>, <c>nodejs22.x</c>) for Lambda@Edge, <c>cloudfront-js-1.0</c> or <c>cloudfront-js-2.0</c> for CloudFront Functions.</summary>
     public string? Runtime { get; init; }
 
     /// <summary><c>file.export</c>, as on Lambda. Defaults to <c>index.handler</c>.</summary>
@@ -24,4 +24,7 @@ public sealed record FunctionSettingsConfig
 
     /// <summary>The JavaScript engine: <c>v8</c> (default) or <c>jint</c>.</summary>
     public string? Engine { get; init; }
+
+    /// <summary>Ids of the key-value stores (edge.json <c>keyValueStores</c>) a CloudFront Function reads with <c>cf.kvs()</c>.</summary>
+    public IReadOnlyList<string>? KeyValueStores { get; init; }
 }

@@ -72,6 +72,15 @@ internal static class RequestResultApplier
             }
         }
 
+        if (type == EdgeEventType.ViewerRequest && binding.Function.CloudFrontVersion is not null && result.TryGetProperty("cfOrigin", out var cfOrigin))
+        {
+            origin = CloudFrontOrigin.Read(cfOrigin, edge, out var originError);
+            if (origin is null)
+            {
+                return originError;
+            }
+        }
+
         // Everything is valid: apply.
         edge.Uri = uri;
         edge.QueryString = query;

@@ -9,11 +9,12 @@ namespace EdgeCompute.EdgeNode.Events;
 /// <summary>
 /// Validates the response an origin-response or viewer-response function returned and applies it
 /// to the real response. Both may replace the body (within the event's size limit); origin-response
-/// may change the status, viewer-response cannot (CloudFront ignores it there).
+/// may change the status, viewer-response cannot (CloudFront ignores it there) unless it is a CloudFront Function.
 /// </summary>
 internal static class ResponseResultApplier
 {
-    public static string? Apply(JsonElement result, HttpContext context, EdgeRequestFeature edge, EdgeEventType type, out byte[]? body)
+    public static string? Apply(JsonElement result, HttpContext context, EdgeRequestFeature edge, EdgeEventType type, out byte[]? body,
+        bool statusChangeable = false)
     {
         body = null;
         var response = context.Response;
@@ -50,7 +51,7 @@ internal static class ResponseResultApplier
             return $"body: {body.Length} bytes, over the {limit}-byte limit for {type.ToWireName()}";
         }
 
-        if (type == EdgeEventType.OriginResponse && status is { } newStatus && newStatus != response.StatusCode)
+        if ((type == EdgeEventType.OriginResponse || statusChangeable) && status is { } newStatus && newStatus != response.StatusCode)
         {
             response.StatusCode = newStatus;
             context.Features.GetRequiredFeature<IHttpResponseFeature>().ReasonPhrase = description;

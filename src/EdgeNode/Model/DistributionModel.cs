@@ -9,6 +9,9 @@ public sealed class DistributionModel
     public required IReadOnlyList<CacheBehaviorModel> Behaviors { get; init; }
     public bool RunViewerResponseOnErrors { get; init; }
 
+    /// <summary>The distribution's origins by id (for CloudFront Functions' <c>selectRequestOriginById</c>).</summary>
+    public IReadOnlyDictionary<string, OriginModel> Origins { get; init; } = new Dictionary<string, OriginModel>();
+
     /// <summary>The first behaviour whose pattern matches the path; null when none does.</summary>
     public CacheBehaviorModel? MatchBehavior(string path)
     {

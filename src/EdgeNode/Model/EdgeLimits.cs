@@ -4,6 +4,9 @@ namespace EdgeCompute.EdgeNode.Model;
 public static class EdgeLimits
 {
     public static readonly TimeSpan ViewerTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>CloudFront Functions' CPU budget per invocation; compute utilisation is measured against it.</summary>
+    public static readonly TimeSpan CloudFrontFunctionsBudget = TimeSpan.FromMilliseconds(1);
     public static readonly TimeSpan OriginTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>Request body bytes shown to viewer-request functions with includeBody.</summary>

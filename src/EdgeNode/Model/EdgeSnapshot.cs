@@ -9,8 +9,10 @@ public sealed class EdgeSnapshot
     private readonly Dictionary<string, DistributionModel> _byHost;
 
     public EdgeSnapshot(IReadOnlyList<DistributionModel> distributions, DistributionModel? defaultDistribution,
-        IReadOnlyDictionary<string, FunctionModel> functions, long version)
+        IReadOnlyDictionary<string, FunctionModel> functions, long version,
+        IReadOnlyDictionary<string, KeyValueStoreModel>? keyValueStores = null)
     {
+        KeyValueStores = keyValueStores ?? new Dictionary<string, KeyValueStoreModel>();
         Distributions = distributions;
         DefaultDistribution = defaultDistribution;
         Functions = functions;
@@ -28,6 +30,9 @@ public sealed class EdgeSnapshot
     public IReadOnlyList<DistributionModel> Distributions { get; }
     public DistributionModel? DefaultDistribution { get; }
     public IReadOnlyDictionary<string, FunctionModel> Functions { get; }
+
+    /// <summary>The config's key-value stores by id; the associated functions hold their contents too (<see cref="FunctionModel.KeyValueStores"/>).</summary>
+    public IReadOnlyDictionary<string, KeyValueStoreModel> KeyValueStores { get; }
 
     /// <summary>Increases with every successful load; shown in logs and metrics.</summary>
     public long Version { get; }

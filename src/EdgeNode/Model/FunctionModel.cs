@@ -22,6 +22,14 @@ public sealed record FunctionModel
     public required string HandlerExport { get; init; }
 
     public string Runtime { get; init; } = "nodejs20.x";
+
+    /// <summary><c>1.0</c> or <c>2.0</c> for the CloudFront Functions runtimes (<c>cloudfront-js-1.0</c>, <c>cloudfront-js-2.0</c>); null for Lambda@Edge.</summary>
+    public string? CloudFrontVersion => Runtime.StartsWith(CloudFrontRuntimePrefix, StringComparison.Ordinal) ? Runtime[CloudFrontRuntimePrefix.Length..] : null;
+
+    public const string CloudFrontRuntimePrefix = "cloudfront-js-";
+
+    /// <summary>The key-value stores associated with a CloudFront Function (their contents go into its isolates).</summary>
+    public IReadOnlyList<KeyValueStoreModel> KeyValueStores { get; init; } = [];
     public int MemorySizeMb { get; init; } = 128;
 
     /// <summary>The function's own timeout; each event caps it further.</summary>

@@ -70,7 +70,8 @@ internal sealed class EdgeFunctionInvoker
         }
         if (!binding.EventType.IsRequestEvent())
         {
-            return ResponseResultApplier.Apply(value, context, edge, binding.EventType, out replacedBody);
+            return ResponseResultApplier.Apply(value, context, edge, binding.EventType, out replacedBody,
+                statusChangeable: binding.Function.CloudFrontVersion is not null);
         }
         if (!isDelta && value.TryGetProperty("status", out _))
         {

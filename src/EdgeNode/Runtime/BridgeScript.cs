@@ -15,8 +15,9 @@ internal static class BridgeScript
     public static string Source { get; } = Load();
 
     /// <summary>The JSON the bridge's <c>init</c> takes (Lambda's context values); as <see cref="FunctionIsolate"/> builds it.</summary>
-    public static string SettingsJson(FunctionModel function, FunctionRuntimeOptions options) =>
-        JsonSerializer.Serialize(new Dictionary<string, object>
+    public static string SettingsJson(FunctionModel function, FunctionRuntimeOptions options)
+    {
+        var settings = new Dictionary<string, object>
         {
             ["functionName"] = function.Name,
             ["functionVersion"] = function.Version,
@@ -26,7 +27,23 @@ internal static class BridgeScript
             ["logStreamName"] = $"{DateTime.UtcNow:yyyy/MM/dd}/[{function.Version}]{options.NodeId}",
             ["fullResults"] = options.FullResults,
             ["handler"] = Path.ChangeExtension(function.HandlerModule, null) + "." + function.HandlerExport,
-        });
+        };
+        if (function.CloudFrontVersion is { } cff)
+        {
+            settings["cff"] = cff;
+            settings["kvs"] = function.KeyValueStores.ToDictionary(s => s.Id, s => (object)new Dictionary<string, object>
+            {
+                ["data"] = s.Data,
+                ["meta"] = new Dictionary<string, object>
+                {
+                    ["creationDateTime"] = s.LastModified.ToString("O", CultureInfo.InvariantCulture),
+                    ["lastUpdatedDateTime"] = s.LastModified.ToString("O", CultureInfo.InvariantCulture),
+                    ["keyCount"] = s.Data.Count,
+                },
+            });
+        }
+        return JsonSerializer.Serialize(settings);
+    }
 
     /// <summary>The short fields of an invocation joined by NUL, as the bridge's <c>invoke</c> splits them.</summary>
     public static string Fields(FunctionEventInput input) => string.Concat([

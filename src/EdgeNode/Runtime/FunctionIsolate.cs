@@ -145,17 +145,7 @@ internal sealed class FunctionIsolate : IFunctionIsolate
                 compileError ??= $"{path}: {ex.ErrorDetails}";
             }
         }
-        var settings = JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["functionName"] = Function.Name,
-            ["functionVersion"] = Function.Version,
-            ["functionArn"] = $"arn:aws:lambda:us-east-1:000000000000:function:{Function.Name}:{Function.Version}",
-            ["memoryLimitInMB"] = Function.MemorySizeMb.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["logGroupName"] = $"/aws/lambda/us-east-1.{Function.Name}",
-            ["logStreamName"] = $"{DateTime.UtcNow:yyyy/MM/dd}/[{Function.Version}]{options.NodeId}",
-            ["fullResults"] = options.FullResults,
-            ["handler"] = Path.ChangeExtension(Function.HandlerModule, null) + "." + Function.HandlerExport,
-        });
+        var settings = BridgeScript.SettingsJson(Function, options);
         if (compileError is not null)
         {
             InitError = "Runtime.UserCodeSyntaxError: " + compileError;

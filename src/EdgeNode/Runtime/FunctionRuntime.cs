@@ -227,10 +227,20 @@ public sealed class FunctionRuntime : IDisposable
         {
             report += string.Create(CultureInfo.InvariantCulture, $"\tInit Duration: {initDuration.TotalMilliseconds:0.00} ms");
         }
+        if (function.CloudFrontVersion is not null)
+        {
+            // CloudFront Functions: the invocation's time against the 1 ms CPU budget, 0–100.
+            result.ComputeUtilization = ComputeUtilization(duration);
+            report += string.Create(CultureInfo.InvariantCulture, $"\tCompute Utilization: {result.ComputeUtilization}");
+        }
         Log(function, input, "REPORT", report);
         result.Duration = duration;
         return result;
     }
+
+    /// <summary><c>min(100, round(elapsed / 1 ms × 100))</c>: CloudFront Functions' budget is 1 ms of CPU.</summary>
+    public static int ComputeUtilization(TimeSpan elapsed) =>
+        (int)Math.Min(100, Math.Round(elapsed.TotalMilliseconds / EdgeLimits.CloudFrontFunctionsBudget.TotalMilliseconds * 100));
 
     private void WriteLogs(FunctionModel function, FunctionEventInput input, IReadOnlyList<string> lines)
     {

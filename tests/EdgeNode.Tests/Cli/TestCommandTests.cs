@@ -271,6 +271,105 @@ public sealed class TestCommandTests : IDisposable
         Assert.False(string.IsNullOrWhiteSpace(error));
     }
 
+    private const string CloudFrontEvent = """
+        {"version":"1.0","context":{"distributionDomainName":"d111111abcdef8.cloudfront.net","distributionId":"EDFDVBD6EXAMPLE","eventType":"viewer-request","requestId":"cff-request-1"},
+         "viewer":{"ip":"198.51.100.11"},
+         "request":{"method":"GET","uri":"/index.html","querystring":{"a":{"value":"1","multiValue":[{"value":"1"},{"value":"2"}]}},
+                    "headers":{"host":{"value":"d111111abcdef8.cloudfront.net"},"accept":{"value":"*/*"}},"cookies":{"id":{"value":"42"}}}}
+        """;
+
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Test_CloudFrontFunction_PrintsItsResultOriginAndComputeUtilization(string engine)
+    {
+        var code = WriteFile("cff.js", """
+            import cf from 'cloudfront';
+            async function handler(event) {
+              const r = event.request;
+              r.headers['x-seen'] = { value: [event.viewer.ip, r.querystring.a.multiValue.length, r.cookies.id.value, await cf.kvs().get('k')].join(',') };
+              cf.selectRequestOriginById('backup');
+              return r;
+            }
+            """);
+        var store = WriteFile("store.json", """{"k": "from-kvs"}""");
+
+        var (exit, output, error) = await RunAsync("test", "--code", code, "--event", WriteEvent(CloudFrontEvent),
+            "--runtime", "cloudfront-js-2.0", "--engine", engine, "--kvs", "main=" + store);
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("error").ValueKind);
+        Assert.Equal("198.51.100.11,2,42,from-kvs", root.GetProperty("result").GetProperty("headers").GetProperty("x-seen").GetProperty("value").GetString());
+        Assert.Equal("backup", root.GetProperty("origin").GetProperty("id").GetString());
+        Assert.InRange(root.GetProperty("computeUtilization").GetInt32(), 0, 100);
+        Assert.Contains(root.GetProperty("logs").EnumerateArray(), l => l.GetString()!.Contains("Compute Utilization: ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Test_CloudFrontFunction_NoOriginChange_OriginIsNull(string engine)
+    {
+        var code = WriteFile("cff.js", "function handler(event) { return { statusCode: 302, headers: { location: { value: '/x' } } }; }");
+
+        var (exit, output, error) = await RunAsync("test", "--code", code, "--event", WriteEvent(CloudFrontEvent),
+            "--runtime", "cloudfront-js-1.0", "--engine", engine);
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("error").ValueKind);
+        Assert.Equal(302, root.GetProperty("result").GetProperty("statusCode").GetInt32());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("origin").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task Test_CloudFrontViewerResponseEvent_CookiesAndStatusCode(string engine)
+    {
+        var code = WriteFile("cff.js", """
+            function handler(event) {
+              var res = event.response;
+              res.headers['x-in'] = { value: typeof res.statusCode + ' ' + res.cookies.s.value + ' ' + res.cookies.s.attributes };
+              res.cookies.t = { value: 'new', attributes: 'Path=/' };
+              return res;
+            }
+            """);
+        var evt = """
+            {"version":"1.0","context":{"eventType":"viewer-response","requestId":"r1"},"viewer":{"ip":"198.51.100.11"},
+             "request":{"method":"GET","uri":"/","querystring":{},"headers":{},"cookies":{}},
+             "response":{"statusCode":200,"statusDescription":"OK","headers":{"content-type":{"value":"text/html"}},"cookies":{"s":{"value":"a","attributes":"Secure; Path=/"}}}}
+            """;
+
+        var (exit, output, error) = await RunAsync("test", "--code", code, "--event", WriteEvent(evt), "--runtime", "cloudfront-js-1.0", "--engine", engine);
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("error").ValueKind);
+        var result = root.GetProperty("result");
+        Assert.Equal("number a Secure; Path=/", result.GetProperty("headers").GetProperty("x-in").GetProperty("value").GetString());
+        Assert.Equal("Path=/", result.GetProperty("cookies").GetProperty("t").GetProperty("attributes").GetString());
+        Assert.Equal(200, result.GetProperty("statusCode").GetInt32());
+    }
+
+    [Fact]
+    public async Task Test_BadRuntimeOrKvs_ExitsTwo()
+    {
+        var code = WriteFile("cff.js", "function handler(event) { return event.request; }");
+
+        var (exit, _, error) = await RunAsync("test", "--code", code, "--event", WriteEvent(CloudFrontEvent),
+            "--runtime", "cloudfront-js-3.0", "--kvs", "nofile", "--kvs", "x=" + Path.Combine(_dir, "missing.json"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--runtime: 'cloudfront-js-3.0' is not supported", error);
+        Assert.Contains("--kvs: 'nofile' is not ID=FILE.json", error);
+        Assert.Contains("cannot read the file", error);
+    }
+
     private string WriteFunction(string name, string source, string? settings = null)
     {
         var folder = Path.Combine(_dir, name);

@@ -96,6 +96,14 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
         return this;
     }
 
+    /// <summary>A key-value store of the config, written to <c>kvs/ID.json</c>.</summary>
+    public EdgeTestEnvironment KeyValueStore(string id, string json)
+    {
+        _distribution.KeyValueStores[id] = $"kvs/{id}.json";
+        _files[$"kvs/{id}.json"] = json;
+        return this;
+    }
+
     /// <summary>Another origin of the distribution, for behaviours that name it.</summary>
     public EdgeTestEnvironment AddOrigin(string id, TestOrigin origin, IReadOnlyDictionary<string, string>? customHeaders = null)
     {

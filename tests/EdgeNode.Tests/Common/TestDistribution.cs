@@ -15,6 +15,9 @@ internal sealed class TestDistribution
     public Dictionary<string, string> DefaultOriginHeaders { get; } = new(StringComparer.OrdinalIgnoreCase);
     public bool RunViewerResponseOnErrors { get; set; }
 
+    /// <summary>Key-value stores: id → file (relative to edge.json).</summary>
+    public Dictionary<string, string> KeyValueStores { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The node's <c>Cache</c> section (size limit, largest object), when a test sets it.</summary>
     public JsonObject? Cache { get; set; }
 
@@ -64,6 +67,10 @@ internal sealed class TestDistribution
                 ["cacheBehaviors"] = behaviors,
             }),
         };
+        if (KeyValueStores.Count > 0)
+        {
+            root["keyValueStores"] = new JsonArray(KeyValueStores.Select(s => (JsonNode)new JsonObject { ["id"] = s.Key, ["file"] = s.Value }).ToArray());
+        }
         return root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
     }
 }

@@ -153,6 +153,7 @@
         return builtin(spec.slice(5));
       }
       if (BUILTINS.has(spec)) return builtin(spec);
+      if (spec === 'cloudfront' && settings !== null && settings.cff === '2.0') return cloudfrontModule();
       const path = resolve(spec, dir);
       if (path === null) throw notFound(spec);
       return load(path);
@@ -384,8 +385,9 @@
   function envelope(state) {
     const l = takeLogs();
     if (state.error !== undefined && state.error !== null) return JSON.stringify({ e: errorInfo(state.error), l: l });
-    const result = state.result === undefined ? null : state.result;
+    let result = state.result === undefined ? null : state.result;
     try {
+      if (settings.cff) result = fromCff(state, result);
       const d = settings.fullResults ? null : delta(state, result);
       return JSON.stringify(d === null ? { r: result, l: l } : { d: d, l: l });
     } catch (e) {
@@ -436,6 +438,7 @@
           case 'clientIp': if (v !== state.clientIp) d.clientIp = v; break;
           case 'body': if (state.body === null || JSON.stringify(v) !== state.body) d.body = v; break;
           case 'origin': if (state.origin === null || JSON.stringify(v) !== state.origin) d.origin = v; break;
+          case 'cfOrigin': d.cfOrigin = v; break;
           default: break;
         }
       }
@@ -452,6 +455,287 @@
       }
     }
     return d;
+  }
+
+  // ---- CloudFront Functions (runtimes cloudfront-js-1.0 and 2.0) -----------------------------
+  // The event is built from the same strings as Lambda@Edge's; the result is turned back into the
+  // Lambda@Edge form the node applies, so both styles share the node's validation.
+  function addMulti(obj, name, entry) {
+    const seen = obj[name];
+    if (seen === undefined) { obj[name] = entry; return; }
+    if (seen.multiValue === undefined) {
+      const first = {};
+      for (const k of Object.keys(seen)) first[k] = seen[k];
+      seen.multiValue = [first];
+    }
+    seen.multiValue.push(entry);
+  }
+
+  function parseCookies(header, cookies) {
+    for (const part of header.split(';')) {
+      const p = part.trim();
+      if (p === '') continue;
+      const eq = p.indexOf('=');
+      addMulti(cookies, eq < 0 ? p : p.slice(0, eq), { value: eq < 0 ? '' : p.slice(eq + 1) });
+    }
+  }
+
+  function parseSetCookie(header, cookies) {
+    const semi = header.indexOf(';');
+    const pair = semi < 0 ? header : header.slice(0, semi);
+    const eq = pair.indexOf('=');
+    const entry = { value: eq < 0 ? '' : pair.slice(eq + 1).trim() };
+    if (semi >= 0) entry.attributes = header.slice(semi + 1).trim();
+    addMulti(cookies, (eq < 0 ? pair : pair.slice(0, eq)).trim(), entry);
+  }
+
+  function cffHeaders(flat, cookieHeader, keys) {
+    const h = {}, cookies = {};
+    if (flat) {
+      const parts = flat.split('\0');
+      for (let i = 0; i + 1 < parts.length; i += 2) {
+        const name = parts[i].toLowerCase();
+        if (keys[name] === undefined) keys[name] = parts[i];
+        if (name === cookieHeader) {
+          if (cookieHeader === 'cookie') parseCookies(parts[i + 1], cookies); else parseSetCookie(parts[i + 1], cookies);
+        } else {
+          addMulti(h, name, { value: parts[i + 1] });
+        }
+      }
+    }
+    return { headers: h, cookies: cookies };
+  }
+
+  function parseQuery(qs) {
+    const q = {};
+    if (!qs) return q;
+    for (const part of qs.split('&')) {
+      if (part === '') continue;
+      const eq = part.indexOf('=');
+      addMulti(q, eq < 0 ? part : part.slice(0, eq), { value: eq < 0 ? '' : part.slice(eq + 1) });
+    }
+    return q;
+  }
+
+  function values(entry) {
+    if (entry === null || typeof entry !== 'object') return [entry];
+    return Array.isArray(entry.multiValue) ? entry.multiValue : [entry];
+  }
+
+  function cffEvent(state, eventType, requestId, distributionId, distributionDomainName, requestHeaders, responseHeaders) {
+    const keys = {};
+    const req = cffHeaders(requestHeaders, 'cookie', keys);
+    const query = parseQuery(state.querystring);
+    const request = { method: state.method, uri: state.uri, querystring: query, headers: req.headers, cookies: req.cookies };
+    const cff = { keys: keys, request: request };
+    const event = {
+      version: '1.0',
+      context: { distributionDomainName: distributionDomainName, distributionId: distributionId, eventType: eventType, requestId: requestId },
+      viewer: { ip: state.clientIp },
+      request: request,
+    };
+    if (state.request) {
+      cff.headers = JSON.stringify(req.headers); cff.cookies = JSON.stringify(req.cookies); cff.query = JSON.stringify(query);
+    } else {
+      const resp = cffHeaders(responseHeaders, 'set-cookie', keys);
+      event.response = { statusCode: Number(state.status), statusDescription: state.statusDescription, headers: resp.headers, cookies: resp.cookies };
+      cff.headers = JSON.stringify(resp.headers); cff.cookies = JSON.stringify(resp.cookies);
+    }
+    state.cff = cff;
+    state.cffOrigin = undefined;
+    return event;
+  }
+
+  // CloudFront Functions headers {name: {value, multiValue}} plus cookies, as Lambda@Edge's {name: [{key, value}]}.
+  function toLambdaHeaders(state, h, cookies, setCookie) {
+    const out = {};
+    if (h !== null && typeof h === 'object' && !Array.isArray(h)) {
+      for (const name of Object.keys(h)) {
+        const lower = name.toLowerCase();
+        const key = state.cff.keys[lower] || titleCase(lower);
+        out[lower] = values(h[name]).map((v) => ({ key: key, value: v !== null && typeof v === 'object' ? v.value : v }));
+      }
+    } else if (h !== undefined) {
+      return h;
+    }
+    if (cookies !== null && typeof cookies === 'object') {
+      const list = [];
+      for (const name of Object.keys(cookies)) {
+        for (const v of values(cookies[name])) {
+          const value = v !== null && typeof v === 'object' ? v.value : v;
+          if (setCookie) {
+            const attrs = v !== null && typeof v === 'object' && v.attributes ? '; ' + v.attributes : '';
+            list.push({ key: state.cff.keys['set-cookie'] || 'Set-Cookie', value: name + '=' + value + attrs });
+          } else {
+            list.push(name + '=' + value);
+          }
+        }
+      }
+      if (setCookie) { if (list.length > 0) out['set-cookie'] = list; } else if (list.length > 0) {
+        out.cookie = [{ key: state.cff.keys.cookie || 'Cookie', value: list.join('; ') }];
+      }
+    }
+    return out;
+  }
+
+  function headersChanged(state, r) {
+    return JSON.stringify(r.headers) !== state.cff.headers || JSON.stringify(r.cookies) !== state.cff.cookies;
+  }
+
+  function status(code) {
+    return typeof code === 'number' && Number.isInteger(code) ? String(code) : code;
+  }
+
+  function fromCff(state, r) {
+    if (r === null || typeof r !== 'object' || Array.isArray(r)) return r;
+    // edge test (full results) prints what the function returned, in its own shape.
+    const out = settings.fullResults ? { cffResult: r } : {};
+    if (state.request && !('statusCode' in r)) {
+      for (const k of ['method', 'uri']) if (k in r) out[k] = r[k];
+      if ('querystring' in r) {
+        const q = r.querystring;
+        if (typeof q === 'string') out.querystring = q.charAt(0) === '?' ? q.slice(1) : q;
+        else if (q !== null && typeof q === 'object' && !Array.isArray(q)) {
+          if (JSON.stringify(q) === state.cff.query) out.querystring = state.querystring;
+          else {
+            const parts = [];
+            for (const name of Object.keys(q)) for (const v of values(q[name])) {
+              const value = v !== null && typeof v === 'object' ? v.value : v;
+              parts.push(value === '' || value === undefined ? name : name + '=' + value);
+            }
+            out.querystring = parts.join('&');
+          }
+        } else out.querystring = q;
+      }
+      if (headersChanged(state, r)) out.headers = toLambdaHeaders(state, r.headers, r.cookies, false);
+      if (state.cffOrigin !== undefined) out.cfOrigin = state.cffOrigin;
+      return out;
+    }
+    // A response: generated by a viewer-request function, or the viewer-response one's.
+    if (state.request || 'statusCode' in r) out.status = status(r.statusCode);
+    if ('statusDescription' in r) out.statusDescription = r.statusDescription;
+    if (state.request || headersChanged(state, r)) out.headers = toLambdaHeaders(state, r.headers === undefined ? {} : r.headers, r.cookies, true);
+    if (state.request && r.body !== undefined) {
+      if (r.body !== null && typeof r.body === 'object') {
+        out.body = r.body.data;
+        out.bodyEncoding = r.body.encoding === 'base64' ? 'base64' : 'text';
+      } else out.body = r.body;
+    }
+    return out;
+  }
+
+  // The cloudfront module (2.0): key-value stores and origin helpers.
+  let cloudfront = null;
+  function cloudfrontModule() {
+    if (cloudfront !== null) return cloudfront;
+    const stores = settings.kvs || {};
+    function originChange(change) {
+      if (current === null || !current.request) throw new Error('origin helpers can only be used in viewer-request functions');
+      const prev = current.cffOrigin;
+      if (change.op === 'update' && prev !== undefined) {
+        const merged = { op: prev.op, id: prev.id, originIds: prev.originIds, failoverCriteria: prev.failoverCriteria, params: {} };
+        Object.assign(merged.params, prev.params || {}, change.params);
+        current.cffOrigin = merged;
+      } else {
+        current.cffOrigin = change;
+      }
+    }
+    class KeyValueStore {
+      constructor(id) { this._id = id; }
+      get(key, options) {
+        const store = stores[this._id].data;
+        const format = options && options.format !== undefined ? options.format : 'string';
+        return new Promise((resolve) => {
+          if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(store, key)) throw new Error('Key ' + key + ' not found');
+          const v = store[key];
+          if (format === 'string') resolve(v);
+          else if (format === 'json') resolve(JSON.parse(v));
+          else if (format === 'bytes') resolve(builtin('buffer').Buffer.from(v, 'utf8'));
+          else throw new TypeError("format must be one of 'string', 'json' or 'bytes'");
+        });
+      }
+      exists(key) {
+        const store = stores[this._id].data;
+        return Promise.resolve(typeof key === 'string' && Object.prototype.hasOwnProperty.call(store, key));
+      }
+      meta() {
+        const m = stores[this._id].meta;
+        return Promise.resolve({ creationDateTime: m.creationDateTime, lastUpdatedDateTime: m.lastUpdatedDateTime, keyCount: m.keyCount });
+      }
+    }
+    cloudfront = Object.freeze({
+      kvs: function kvs(id) {
+        const ids = Object.keys(stores);
+        if (id === undefined) {
+          if (ids.length !== 1) throw new Error(ids.length === 0 ? 'no key value store is associated with this function'
+            : 'more than one key value store is associated with this function: give its id');
+          id = ids[0];
+        }
+        if (!Object.prototype.hasOwnProperty.call(stores, id)) throw new Error("key value store '" + id + "' is not associated with this function");
+        return new KeyValueStore(id);
+      },
+      updateRequestOrigin: function updateRequestOrigin(params) {
+        if (params === null || typeof params !== 'object') throw new TypeError('updateRequestOrigin takes an object');
+        originChange({ op: 'update', params: JSON.parse(JSON.stringify(params)) });
+      },
+      selectRequestOriginById: function selectRequestOriginById(id, params) {
+        if (typeof id !== 'string') throw new TypeError('selectRequestOriginById takes an origin id');
+        const change = { op: 'select', id: id };
+        if (params !== undefined) change.params = JSON.parse(JSON.stringify(params));
+        originChange(change);
+      },
+      createRequestOriginGroup: function createRequestOriginGroup(params) {
+        if (params === null || typeof params !== 'object' || !Array.isArray(params.originIds) || params.originIds.length < 1) {
+          throw new TypeError('createRequestOriginGroup takes {originIds: [...], failoverCriteria: {statusCodes: [...]}}');
+        }
+        originChange({ op: 'group', originIds: params.originIds.map(String),
+          failoverCriteria: params.failoverCriteria === undefined ? null : JSON.parse(JSON.stringify(params.failoverCriteria)) });
+      },
+    });
+    return cloudfront;
+  }
+
+  // cloudfront-js-1.0's byte strings (a char per byte), which 2.0 replaced with Buffer.
+  function installByteStrings() {
+    const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const toUtf8 = (s) => unescape(encodeURIComponent(s));
+    const fromUtf8 = (s) => decodeURIComponent(escape(s));
+    function fromBase64(s) {
+      const clean = s.replace(/-/g, '+').replace(/_/g, '/').replace(/[=\s]/g, '');
+      let out = '', bits = 0, acc = 0;
+      for (let i = 0; i < clean.length; i++) {
+        const v = B64.indexOf(clean.charAt(i));
+        if (v < 0) return null;
+        acc = (acc << 6) | v; bits += 6;
+        if (bits >= 8) { bits -= 8; out += String.fromCharCode((acc >> bits) & 255); }
+      }
+      return out;
+    }
+    function define(target, name, fn) {
+      Object.defineProperty(target, name, { value: fn, writable: true, configurable: true, enumerable: false });
+    }
+    define(String, 'bytesFrom', function bytesFrom(data, encoding) {
+      if (Array.isArray(data)) return data.map((b) => String.fromCharCode(b & 255)).join('');
+      const s = String(data);
+      if (encoding === 'hex') {
+        let out = '';
+        for (let i = 0; i + 1 < s.length; i += 2) out += String.fromCharCode(parseInt(s.substr(i, 2), 16));
+        return out;
+      }
+      if (encoding === 'base64' || encoding === 'base64url') return fromBase64(s);
+      return toUtf8(s);
+    });
+    const slice = (s, start, end) => s.slice(start === undefined ? 0 : start, end === undefined ? s.length : end);
+    define(String.prototype, 'toUTF8', function toUTF8(start, end) { return toUtf8(slice(String(this), start, end)); });
+    define(String.prototype, 'fromUTF8', function fromUTF8(start, end) {
+      try { return fromUtf8(slice(String(this), start, end)); } catch (e) { return null; }
+    });
+    define(String.prototype, 'toBytes', function toBytes(start, end) {
+      const s = slice(String(this), start, end);
+      for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 255) return null;
+      return s;
+    });
+    define(String.prototype, 'fromBytes', function fromBytes(start, end) { return slice(String(this), start, end); });
   }
 
   let current = null;
@@ -510,6 +794,10 @@
       settle(state, initError, undefined);
       return envelope(state);
     }
+    if (settings.cff) {
+      const event = cffEvent(state, eventType, requestId, distributionId, distributionDomainName, requestHeaders, responseHeaders);
+      return run(state, () => handler(event), true);
+    }
     let request;
     if (bodyJson == null && originJson == null) {
       request = { clientIp: clientIp, headers: headers(requestHeaders), method: method, querystring: querystring, uri: uri };
@@ -532,12 +820,19 @@
     }
     const event = { Records: [{ cf: cf }] };
     const callback = (err, res) => settle(state, err, res);
+    return run(state, () => handler(event, new Context(requestId, remainingMs, callback), callback));
+  }
+
+  // returns: a CloudFront Function, whose return value (or promise) is its result.
+  function run(state, call, returns) {
     try {
-      const ret = handler(event, new Context(requestId, remainingMs, callback), callback);
+      const ret = call();
       if (!state.done && ret !== null && typeof ret === 'object' && typeof ret.then === 'function') {
         state.promise = true;
         ret.then((v) => settle(state, null, v),
                  (e) => settle(state, e === undefined || e === null ? new Error('Promise rejected with ' + e) : e, undefined));
+      } else if (returns) {
+        settle(state, null, ret);
       }
     } catch (e) {
       settle(state, e === undefined || e === null ? new Error('Function threw ' + e) : e, undefined);
@@ -568,6 +863,10 @@
 
   function init(settingsJson, handlerModule, handlerExport) {
     settings = JSON.parse(settingsJson);
+    if (settings.cff === '1.0') {
+      installByteStrings();
+      delete global.Buffer;
+    }
     try {
       const path = resolveFile(normalize(handlerModule));
       if (path === null) {
@@ -578,7 +877,8 @@
       const exported = load(path);
       const fn = exported == null ? undefined : exported[handlerExport];
       if (typeof fn !== 'function') {
-        const e = new Error(settings.handler + ' is undefined or not exported');
+        const e = new Error(settings.cff ? 'the function has no top-level function named handler'
+          : settings.handler + ' is undefined or not exported');
         e.name = 'Runtime.HandlerNotFound';
         throw e;
       }
