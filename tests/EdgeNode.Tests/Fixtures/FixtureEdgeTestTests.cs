@@ -117,5 +117,69 @@ public sealed class FixtureEdgeTestTests : IDisposable
         Assert.Equal("DENY", result.GetProperty("headers").GetProperty("x-frame-options")[0].GetProperty("value").GetString());
     }
 
+    /// <summary>A CloudFront Functions viewer-request event as AWS documents it.</summary>
+    private string CloudFrontEvent(string uri, string headersJson = "{}") =>
+        WriteJson("""{"version":"1.0","context":{"distributionDomainName":"d111111abcdef8.cloudfront.net","distributionId":"EDFDVBD6EXAMPLE","eventType":"viewer-request","requestId":"4TyzHTaYWb1GX1qTfsHhEqV6HUDd_BzoBZnwfnvQc_1oF26ClkoUSEQ=="},"viewer":{"ip":"198.51.100.11"},"request":{"method":"GET","uri":"""
+            + JsonSerializer.Serialize(uri) + ""","querystring":{},"headers":""" + headersJson + ""","cookies":{}}}""");
+
+    private string WriteJson(string json)
+    {
+        var path = Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private async Task<JsonElement> RunCloudFrontAsync(string engine, string fixture, string runtime, string eventFile, params string[] extra)
+    {
+        var code = Path.Combine(AppContext.BaseDirectory, "Fixtures", "CloudFrontFunctions", fixture + ".js");
+        var (exit, output, error) = await EdgeCliProcess.RunAsync(_dir, ["test", "--code", code, "--event", eventFile, "--runtime", runtime, "--engine", engine, .. extra]);
+        Assert.True(exit == 0, $"exit {exit}: {error}\n{output}");
+        var root = JsonDocument.Parse(output).RootElement.Clone();
+        Assert.True(root.GetProperty("error").ValueKind == JsonValueKind.Null, output);
+        return root;
+    }
+
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task CloudFront_SpaRewrite(string engine)
+    {
+        var root = await RunCloudFrontAsync(engine, "spa-rewrite", "cloudfront-js-1.0", CloudFrontEvent("/dashboard"));
+        Assert.Equal("/echo/index.html", root.GetProperty("result").GetProperty("uri").GetString());
+        Assert.InRange(root.GetProperty("computeUtilization").GetInt32(), 0, 100);
+    }
+
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task CloudFront_BasicAuth(string engine)
+    {
+        var root = await RunCloudFrontAsync(engine, "basic-auth", "cloudfront-js-2.0", CloudFrontEvent("/"));
+        Assert.Equal(401, root.GetProperty("result").GetProperty("statusCode").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task CloudFront_AbKvsWeights(string engine)
+    {
+        var store = WriteJson("""{"weights": "{\"a\": 0.2}"}""");
+        var root = await RunCloudFrontAsync(engine, "ab-kvs-weights", "cloudfront-js-2.0",
+            CloudFrontEvent("/echo/home", """{"x-roll":{"value":"0.9"}}"""), "--kvs", "experiments=" + store);
+        Assert.Equal("/echo/b/home", root.GetProperty("result").GetProperty("uri").GetString());
+    }
+
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task CloudFront_OriginSwitch_ReportsTheOrigin(string engine)
+    {
+        var switched = await RunCloudFrontAsync(engine, "origin-switch", "cloudfront-js-2.0", CloudFrontEvent("/", """{"x-backend":{"value":"second"}}"""));
+        var unchanged = await RunCloudFrontAsync(engine, "origin-switch", "cloudfront-js-2.0", CloudFrontEvent("/"));
+        Assert.NotEqual(JsonValueKind.Null, switched.GetProperty("origin").ValueKind);
+        Assert.Contains("second", switched.GetProperty("origin").GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, unchanged.GetProperty("origin").ValueKind);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
