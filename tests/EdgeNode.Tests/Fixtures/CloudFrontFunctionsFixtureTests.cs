@@ -22,15 +22,8 @@ public sealed class CloudFrontFunctionsFixtureTests
         return await (viewerResponse ? env.Bind("*", viewerResponse: fixture) : env.Bind("*", viewerRequest: fixture)).StartAsync();
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(EdgeTestEnvironment env, string path, params (string Name, string Value)[] headers)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-        return await env.Client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> SendAsync(EdgeTestEnvironment env, string path, params (string Name, string Value)[] headers) =>
+        env.Client.GetWithHeadersAsync(path, headers);
 
     [Theory]
     [InlineData("v8")]
