@@ -77,6 +77,14 @@ internal static class FunctionDirectoryReader
         {
             errors.Add(new ConfigError(where, "$.maxConcurrency", "must be at least 1"));
         }
+        for (var i = 0; i < (settings.AllowedHosts?.Count ?? 0); i++)
+        {
+            var entry = settings.AllowedHosts![i];
+            if (string.IsNullOrWhiteSpace(entry) || entry.Contains('/') || entry.Contains('*') || entry.Contains('@'))
+            {
+                errors.Add(new ConfigError(where, $"$.allowedHosts[{i}]", $"'{entry}' is not a host or host:port"));
+            }
+        }
         var engine = settings.Engine ?? FunctionEngines.V8;
         if (!FunctionEngines.IsKnown(engine))
         {
@@ -122,6 +130,7 @@ internal static class FunctionDirectoryReader
             MaxConcurrency = settings.MaxConcurrency ?? 64,
             Engine = engine,
             KeyValueStores = associated,
+            AllowedHosts = settings.AllowedHosts ?? [],
             VersionKey = VersionKey(name, files, settings, associated),
         };
     }
@@ -136,6 +145,7 @@ internal static class FunctionDirectoryReader
             MaxConcurrency = overrides.MaxConcurrency ?? file.MaxConcurrency,
             Engine = overrides.Engine ?? file.Engine,
             KeyValueStores = overrides.KeyValueStores ?? file.KeyValueStores,
+            AllowedHosts = overrides.AllowedHosts ?? file.AllowedHosts,
         };
 
     private static SortedDictionary<string, string>? ReadFiles(string folder, int maxCodeBytes, List<ConfigError> errors)

@@ -27,4 +27,7 @@ public sealed record FunctionSettingsConfig
 
     /// <summary>Ids of the key-value stores (edge.json <c>keyValueStores</c>) a CloudFront Function reads with <c>cf.kvs()</c>.</summary>
     public IReadOnlyList<string>? KeyValueStores { get; init; }
+
+    /// <summary>Hosts (<c>host</c> or <c>host:port</c>, case-insensitive) that <c>fetch</c> and <c>http</c>/<c>https</c> may reach from origin events. None by default.</summary>
+    public IReadOnlyList<string>? AllowedHosts { get; init; }
 }

@@ -32,6 +32,9 @@ public sealed record FunctionModel
     public IReadOnlyList<KeyValueStoreModel> KeyValueStores { get; init; } = [];
     public int MemorySizeMb { get; init; } = 128;
 
+    /// <summary>Hosts (<c>host</c> or <c>host:port</c>) that <c>fetch</c> and <c>http</c>/<c>https</c> may reach; empty: none.</summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
     /// <summary>The function's own timeout; each event caps it further.</summary>
     public TimeSpan Timeout { get; init; } = EdgeLimits.OriginTimeout;
 

@@ -27,6 +27,7 @@ internal static class BridgeScript
             ["logStreamName"] = $"{DateTime.UtcNow:yyyy/MM/dd}/[{function.Version}]{options.NodeId}",
             ["fullResults"] = options.FullResults,
             ["handler"] = Path.ChangeExtension(function.HandlerModule, null) + "." + function.HandlerExport,
+            ["allowedHosts"] = function.AllowedHosts,
         };
         if (function.CloudFrontVersion is { } cff)
         {

@@ -19,6 +19,7 @@ internal sealed class FunctionIsolate : IFunctionIsolate
     private readonly V8ScriptEngine _engine;
     private readonly ScriptObject _invoke;
     private readonly ScriptObject _drain;
+    private readonly ScriptObject _ioDone;
     private int _invocations;
     private long _deadline;
 
@@ -29,6 +30,7 @@ internal sealed class FunctionIsolate : IFunctionIsolate
         _engine = engine;
         _invoke = BridgeFunction(engine, "invoke");
         _drain = BridgeFunction(engine, "drain");
+        _ioDone = BridgeFunction(engine, "ioDone");
     }
 
     // A function taken through a ScriptObject's indexer is invoked through ClearScript's dynamic
@@ -195,6 +197,8 @@ internal sealed class FunctionIsolate : IFunctionIsolate
     /// Runs the invocation's timers (setTimeout, setImmediate…) one per call, so that V8 runs the
     /// microtasks each leaves, until the invocation settles or nothing is pending; sleeps until the
     /// next timer is due. A timer due after the deadline is a timeout, as the watchdog's would be.
+    /// Requests queued by fetch/http(s) come back as a batch (<see cref="FunctionFetcher.IoPrefix"/>),
+    /// are performed on this thread, and a request still running at the deadline is a timeout too.
     /// </summary>
     private string Drain(long deadline)
     {
@@ -203,7 +207,24 @@ internal sealed class FunctionIsolate : IFunctionIsolate
             var next = _drain.InvokeAsFunction();
             if (next is string envelope)
             {
-                return envelope;
+                if (!envelope.StartsWith(FunctionFetcher.IoPrefix, StringComparison.Ordinal))
+                {
+                    return envelope;
+                }
+                // fetch/http(s) requests: performed here, each result handed back (V8 runs the
+                // microtasks each leaves as the call returns).
+                var results = FunctionFetcher.Perform(envelope[FunctionFetcher.IoPrefix.Length..], Function.AllowedHosts, deadline);
+                if (results is null)
+                {
+                    TimedOut = true;
+                    Broken = true;
+                    throw new ScriptInterruptedException("the function's HTTP requests outlived its timeout");
+                }
+                foreach (var (id, result) in results)
+                {
+                    _ioDone.InvokeAsFunction(id, result);
+                }
+                continue;
             }
             var waitMs = Convert.ToDouble(next, System.Globalization.CultureInfo.InvariantCulture);
             if (waitMs <= 0)
@@ -249,6 +270,7 @@ internal sealed class FunctionIsolate : IFunctionIsolate
     {
         _invoke.Dispose();
         _drain.Dispose();
+        _ioDone.Dispose();
         _engine.Dispose();
         _runtime.Dispose();
     }

@@ -34,6 +34,7 @@ internal sealed class JintFunctionIsolate : IFunctionIsolate
     private readonly CancellationTokenSource _interrupt;
     private JsValue _invoke = JsValue.Undefined;
     private JsValue _drain = JsValue.Undefined;
+    private JsValue _ioDone = JsValue.Undefined;
     private long _deadline;
 
     private JintFunctionIsolate(FunctionModel function, Engine engine, CancellationTokenSource interrupt)
@@ -152,6 +153,7 @@ internal sealed class JintFunctionIsolate : IFunctionIsolate
         var define = bridge.Get("define");
         _invoke = bridge.Get("invoke");
         _drain = bridge.Get("drain");
+        _ioDone = bridge.Get("ioDone");
         _engine.Call(bridge.Get("installHost"), [CreateHost()]);
         string? compileError = null;
         foreach (var (path, source) in Function.Files)
@@ -215,7 +217,7 @@ internal sealed class JintFunctionIsolate : IFunctionIsolate
     /// <summary>
     /// Runs the invocation's timers one per call, with the promise jobs each leaves, until the
     /// invocation settles; sleeps until the next timer is due. A timer due after the deadline is a
-    /// timeout, as on V8.
+    /// timeout, as on V8. Requests queued by fetch/http(s) are performed here, as on V8.
     /// </summary>
     private string Drain(long deadline)
     {
@@ -225,7 +227,24 @@ internal sealed class JintFunctionIsolate : IFunctionIsolate
             _engine.Advanced.ProcessTasks();
             if (next.IsString())
             {
-                return next.AsString();
+                var envelope = next.AsString();
+                if (!envelope.StartsWith(FunctionFetcher.IoPrefix, StringComparison.Ordinal))
+                {
+                    return envelope;
+                }
+                // fetch/http(s) requests: performed here, each result handed back with its promise jobs.
+                var results = FunctionFetcher.Perform(envelope[FunctionFetcher.IoPrefix.Length..], Function.AllowedHosts, deadline);
+                if (results is null)
+                {
+                    Broken = true;
+                    throw new IsolateAbortedException(InvocationOutcome.Timeout, "the function's HTTP requests outlived its timeout", null);
+                }
+                foreach (var (id, result) in results)
+                {
+                    _engine.Call(_ioDone, [JsNumber.Create(id), JsString.Create(result)]);
+                    _engine.Advanced.ProcessTasks();
+                }
+                continue;
             }
             var waitMs = next.IsNumber() ? next.AsNumber() : 0;
             if (waitMs <= 0)

@@ -198,7 +198,7 @@
 
   // Modules a function may require by name (and as node:name). Their code is embedded in the node
   // and compiled in an isolate only when first required: an isolate that never needs them pays nothing.
-  const BUILTINS = new Set(['buffer', 'crypto', 'events', 'path', 'querystring', 'string_decoder', 'timers', 'url', 'util']);
+  const BUILTINS = new Set(['buffer', 'crypto', 'events', 'http', 'https', 'path', 'querystring', 'string_decoder', 'timers', 'url', 'util']);
   // npm packages vendored under Scripts/vendor: what their own require() calls resolve to.
   const VENDOR = {
     'buffer': 'vendor/buffer/index.js', 'base64-js': 'vendor/base64-js/index.js', 'ieee754': 'vendor/ieee754/index.js',
@@ -238,7 +238,12 @@
   }
 
   // What the built-in modules get from the bridge, and nothing user code can reach.
-  const internals = Object.freeze({ host: hostApi, timers: () => timerFunctions });
+  const internals = Object.freeze({ host: hostApi, timers: () => timerFunctions, fetch: (input, init) => fetchImpl(input, init), uncaught: (e) => uncaught(e) });
+
+  // An exception nothing can catch (an 'error' event without a listener…) ends the invocation with it.
+  function uncaught(e) {
+    if (current !== null) settle(current, e === undefined || e === null ? new Error('Uncaught ' + e) : e, undefined);
+  }
 
   // ---- timers --------------------------------------------------------------------------------
   // Timers live inside one invocation: their callbacks run before its result is collected (the node
@@ -300,15 +305,23 @@
   // again at once, or the milliseconds until the next timer is due.
   function drain() {
     const state = current;
-    if (state.done || timers.length === 0) return collect();
+    if (state.done || (timers.length === 0 && ioQueue.length === 0)) return collect();
     const now = Date.now();
-    let next = 0;
-    for (let i = 1; i < timers.length; i++) {
-      const a = timers[i], b = timers[next];
-      if (a.due < b.due || (a.due === b.due && a.seq < b.seq)) next = i;
+    let next = -1;
+    for (let i = 0; i < timers.length; i++) {
+      const a = timers[i], b = next < 0 ? null : timers[next];
+      if (b === null || a.due < b.due || (a.due === b.due && a.seq < b.seq)) next = i;
     }
-    const t = timers[next];
-    if (t.due > now) return t.due - now;
+    const t = next < 0 ? null : timers[next];
+    if (t === null || t.due > now) {
+      // Nothing due: the queued requests go to the node, which performs them and calls ioDone.
+      if (ioQueue.length > 0) {
+        const batch = ioQueue;
+        ioQueue = [];
+        return IO_PREFIX + JSON.stringify(batch);
+      }
+      return t.due - now;
+    }
     if (t.repeat) { t.due = now + t.delay; t.seq = timerSeq++; } else timers.splice(next, 1);
     try {
       t.fn.apply(undefined, t.args);
@@ -317,6 +330,129 @@
       settle(state, e === undefined || e === null ? new Error('Timer callback threw ' + e) : e, undefined);
     }
     return 0;
+  }
+
+  // ---- fetch ---------------------------------------------------------------------------------
+  // fetch queues its request and returns a promise; drain hands the queue to the node, which
+  // performs the requests (only to the function's allowedHosts, within its timeout) and passes each
+  // result to ioDone, which settles the promise. Only strings cross in either direction.
+  const IO_PREFIX = '\u0001IO';
+  const MAX_FETCH_BODY = 1024 * 1024;
+  let ioQueue = [];               // requests not yet handed to the node
+  let ioWaiting = new Map();      // id -> {resolve, reject, url}
+  let nextIoId = 1;
+
+  function hostAllowed(url) {
+    const list = settings !== null && Array.isArray(settings.allowedHosts) ? settings.allowedHosts : [];
+    const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+    const port = url.port !== '' ? Number(url.port) : (url.protocol === 'https:' ? 443 : 80);
+    for (const raw of list) {
+      const entry = String(raw).trim().toLowerCase();
+      const colon = entry.lastIndexOf(':');
+      const portForm = entry.startsWith('[') ? colon > entry.indexOf(']') : colon > 0 && entry.indexOf(':') === colon;
+      let h = entry, p = null;
+      if (portForm && /^[0-9]+$/.test(entry.slice(colon + 1))) { h = entry.slice(0, colon); p = Number(entry.slice(colon + 1)); }
+      h = h.replace(/^\[|\]$/g, '');
+      if (h === host && (p === null || p === port)) return true;
+    }
+    return false;
+  }
+
+  function toBase64Body(body) {
+    if (body === undefined || body === null) return null;
+    const B = builtin('buffer').Buffer;
+    if (typeof body === 'string') return B.from(body, 'utf8').toString('base64');
+    if (body instanceof ArrayBuffer) return B.from(new Uint8Array(body)).toString('base64');
+    if (ArrayBuffer.isView(body)) return B.from(body.buffer, body.byteOffset, body.byteLength).toString('base64');
+    return B.from(String(body), 'utf8').toString('base64');
+  }
+
+  function headerPairs(h) {
+    const out = [];
+    if (h === undefined || h === null) return out;
+    if (Array.isArray(h)) { for (const pair of h) out.push([String(pair[0]), String(pair[1])]); return out; }
+    if (typeof h.forEach === 'function' && typeof h.get === 'function') { h.forEach((v, k) => out.push([String(k), String(v)])); return out; }
+    for (const k of Object.keys(h)) {
+      const v = h[k];
+      if (Array.isArray(v)) for (const x of v) out.push([k, String(x)]); else if (v !== undefined) out.push([k, String(v)]);
+    }
+    return out;
+  }
+
+  class FetchHeaders {
+    constructor(pairs) { this._list = pairs.map((p) => [String(p[0]).toLowerCase(), String(p[1])]); }
+    get(name) {
+      const n = String(name).toLowerCase();
+      const v = this._list.filter((p) => p[0] === n).map((p) => p[1]);
+      return v.length === 0 ? null : v.join(', ');
+    }
+    has(name) { const n = String(name).toLowerCase(); return this._list.some((p) => p[0] === n); }
+    getSetCookie() { return this._list.filter((p) => p[0] === 'set-cookie').map((p) => p[1]); }
+    forEach(fn, thisArg) { for (const [k] of this._merged()) fn.call(thisArg, this.get(k), k, this); }
+    _merged() { const seen = new Map(); for (const [k] of this._list) if (!seen.has(k)) seen.set(k, true); return [...seen.keys()].sort().map((k) => [k]); }
+    *entries() { for (const [k] of this._merged()) yield [k, this.get(k)]; }
+    *keys() { for (const [k] of this._merged()) yield k; }
+    *values() { for (const [k] of this._merged()) yield this.get(k); }
+    [Symbol.iterator]() { return this.entries(); }
+  }
+
+  class FetchResponse {
+    constructor(r) {
+      this.status = r.status;
+      this.statusText = r.statusText;
+      this.ok = r.status >= 200 && r.status < 300;
+      this.url = r.url;
+      this.redirected = !!r.redirected;
+      this.type = 'basic';
+      this.headers = new FetchHeaders(r.headers || []);
+      this._body = r.bodyBase64 || '';
+      this.bodyUsed = false;
+    }
+    _take() {
+      if (this.bodyUsed) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
+      this.bodyUsed = true;
+      return Promise.resolve(builtin('buffer').Buffer.from(this._body, 'base64'));
+    }
+    arrayBuffer() { return this._take().then((b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.length)); }
+    text() { return this._take().then((b) => b.toString('utf8')); }
+    json() { return this.text().then((t) => JSON.parse(t)); }
+    clone() { const c = Object.create(FetchResponse.prototype); Object.assign(c, this); return c; }
+  }
+
+  function fetchImpl(input, init) {
+    return new Promise((resolve, reject) => {
+      const state = current;
+      if (state === null) throw new TypeError('fetch can only be used while the function handles an event');
+      if (state.eventType !== 'origin-request' && state.eventType !== 'origin-response') {
+        throw new TypeError('fetch is available in origin-request and origin-response functions only (this is a ' + state.eventType + ' function)');
+      }
+      const opts = init === undefined || init === null ? {} : init;
+      const href = input !== null && typeof input === 'object' && typeof input.url === 'string' ? input.url
+        : input !== null && typeof input === 'object' && typeof input.href === 'string' ? input.href : String(input);
+      let url;
+      try { url = new (builtin('url').URL)(href); } catch (e) { throw new TypeError('Failed to parse URL from ' + href); }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError('fetch supports only http: and https: URLs, not ' + url.protocol);
+      if (!hostAllowed(url)) {
+        throw new TypeError("fetch to host '" + url.host + "' is not allowed: add it to \"allowedHosts\" in the function's settings (function.json, or its entry in edge.json functions)");
+      }
+      const method = String(opts.method || (input !== null && typeof input === 'object' && input.method) || 'GET').toUpperCase();
+      if ((method === 'GET' || method === 'HEAD') && opts.body !== undefined && opts.body !== null) throw new TypeError('Request with GET/HEAD method cannot have body.');
+      const redirect = opts.redirect === undefined ? 'follow' : String(opts.redirect);
+      const id = nextIoId++;
+      ioQueue.push({ id: id, url: url.href, method: method, headers: headerPairs(opts.headers), body: toBase64Body(opts.body), redirect: redirect });
+      ioWaiting.set(id, { resolve: resolve, reject: reject, state: state });
+    });
+  }
+
+  function ioDone(id, resultJson) {
+    const w = ioWaiting.get(id);
+    if (w === undefined || w.state !== current) return;
+    ioWaiting.delete(id);
+    let r;
+    try { r = JSON.parse(resultJson); } catch (e) { r = { error: 'fetch failed: bad result' }; }
+    if (typeof r.error === 'string') w.reject(new TypeError(r.error));
+    else if (r.bodyBase64 && r.bodyBase64.length * 3 / 4 > MAX_FETCH_BODY + 2) w.reject(new TypeError('fetch failed: the response body is over the 1 MB limit'));
+    else w.resolve(new FetchResponse(r));
   }
 
   // ---- globals -------------------------------------------------------------------------------
@@ -334,6 +470,7 @@
   }
 
   for (const name of Object.keys(timerFunctions)) defineGlobal(name, timerFunctions[name]);
+  defineGlobal('fetch', function fetch(input, init) { return fetchImpl(input, init); });
   defineGlobal('queueMicrotask', function queueMicrotask(fn) {
     if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
     Promise.resolve().then(() => fn());
@@ -790,6 +927,9 @@
     };
     current = state;
     timers = [];
+    ioQueue = [];
+    ioWaiting = new Map();
+    state.eventType = eventType;
     if (initError !== null) {
       settle(state, initError, undefined);
       return envelope(state);
@@ -845,6 +985,8 @@
   function collect() {
     const state = current;
     timers = [];
+    ioQueue = [];
+    ioWaiting = new Map();
     if (!state.done) {
       if (state.promise) {
         settle(state, new Error('The handler returned a promise that never settled: nothing was left for it to wait on'), undefined);
@@ -890,5 +1032,5 @@
     return JSON.stringify({ e: initError === null ? undefined : errorInfo(initError), l: l });
   }
 
-  return { define: define, init: init, invoke: invoke, collect: collect, drain: drain, installHost: installHost };
+  return { define: define, init: init, invoke: invoke, collect: collect, drain: drain, ioDone: ioDone, installHost: installHost };
 })(globalThis)
