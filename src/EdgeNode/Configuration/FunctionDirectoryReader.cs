@@ -91,7 +91,8 @@ internal static class FunctionDirectoryReader
             errors.Add(new ConfigError(where, "$.engine", $"'{engine}' is not supported; use one of {string.Join(", ", FunctionEngines.All)}"));
         }
 
-        var files = ReadFiles(folder, maxCodeBytes, errors);
+        // A CloudFront Function is one small file: CloudFront's 10 KB, whatever event it is bound to.
+        var files = ReadFiles(folder, isCff ? Math.Min(maxCodeBytes, EdgeLimits.CloudFrontFunctionCodeSizeLimit) : maxCodeBytes, errors);
         if (files is null || errors.Count > before)
         {
             return null;

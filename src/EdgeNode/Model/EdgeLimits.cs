@@ -24,6 +24,9 @@ public static class EdgeLimits
     public const int ViewerCodeSizeLimit = 1024 * 1024;
     public const int OriginCodeSizeLimit = 50 * 1024 * 1024;
 
+    /// <summary>CloudFront Functions: the function's code, at most 10 KB (DESIGN §3).</summary>
+    public const int CloudFrontFunctionCodeSizeLimit = 10 * 1024;
+
     public static TimeSpan MaxTimeout(EdgeEventType type) => type.IsOriginEvent() ? OriginTimeout : ViewerTimeout;
 
     public static int BodyLimit(EdgeEventType type) => type.IsOriginEvent() ? OriginBodyLimit : ViewerBodyLimit;

@@ -61,6 +61,18 @@ public sealed class FunctionDirectoryReaderTests : IDisposable
         Assert.Contains(errors, e => e.Message.Contains("over the", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Read_CloudFrontFunctionOver10KB_ConfigError()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, "cff")).FullName;
+        File.WriteAllText(Path.Combine(folder, "index.js"), "function handler(event) { return event.request; }\n//" + new string('x', 10 * 1024));
+        File.WriteAllText(Path.Combine(folder, "function.json"), """{"runtime": "cloudfront-js-2.0"}""");
+        var errors = new List<ConfigError>();
+
+        Assert.Null(Read("cff", errors));
+        Assert.Contains(errors, e => e.Message.Contains("10240-byte limit", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("v8")]
     [InlineData("jint")]
