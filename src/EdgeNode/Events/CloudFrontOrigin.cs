@@ -8,13 +8,17 @@ namespace EdgeCompute.EdgeNode.Events;
 /// What a CloudFront Function's origin helpers (<c>cf.updateRequestOrigin</c>,
 /// <c>selectRequestOriginById</c>, <c>createRequestOriginGroup</c>) asked for, as the bridge records it
 /// (<c>cfOrigin: {op, id, originIds, params}</c>), turned into the origin the request goes to.
-/// An origin group goes to its first origin (no failover).
+/// An origin group goes to its first origin, with its second as the failover (OriginFetcher retries there).
 /// </summary>
 internal static class CloudFrontOrigin
 {
-    public static OriginModel? Read(JsonElement change, EdgeRequestFeature edge, out string? error)
+    public static OriginModel? Read(JsonElement change, EdgeRequestFeature edge, out string? error) =>
+        Read(change, edge, out _, out error);
+
+    public static OriginModel? Read(JsonElement change, EdgeRequestFeature edge, out OriginFailover? failover, out string? error)
     {
         error = null;
+        failover = null;
         var op = change.TryGetProperty("op", out var o) ? o.GetString() : null;
         var origin = edge.Origin;
         switch (op)
@@ -29,6 +33,10 @@ internal static class CloudFrontOrigin
                     return null;
                 }
                 origin = selected;
+                if (op == "group" && !TryReadFailover(change, edge, out failover, out error))
+                {
+                    return null;
+                }
                 break;
             case "update":
                 break;
@@ -41,6 +49,38 @@ internal static class CloudFrontOrigin
             origin = Update(origin, p, out error);
         }
         return origin;
+    }
+
+    private static bool TryReadFailover(JsonElement change, EdgeRequestFeature edge, out OriginFailover? failover, out string? error)
+    {
+        failover = null;
+        error = null;
+        var ids = change.GetProperty("originIds").EnumerateArray().Select(i => i.GetString()!).ToList();
+        if (ids.Count < 2)
+        {
+            return true;
+        }
+        if (!edge.Distribution.Origins.TryGetValue(ids[1], out var secondary))
+        {
+            error = $"cf.createRequestOriginGroup: no origin with id '{ids[1]}' in distribution '{edge.Distribution.Id}'";
+            return false;
+        }
+        var codes = new HashSet<int>();
+        if (change.TryGetProperty("failoverCriteria", out var criteria) && criteria.ValueKind == JsonValueKind.Object &&
+            criteria.TryGetProperty("statusCodes", out var statusCodes) && statusCodes.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var code in statusCodes.EnumerateArray())
+            {
+                if (!code.TryGetInt32(out var n) || n is < 400 or > 599)
+                {
+                    error = $"cf.createRequestOriginGroup: failoverCriteria.statusCodes holds {code.GetRawText()}, not a 4xx or 5xx status";
+                    return false;
+                }
+                codes.Add(n);
+            }
+        }
+        failover = new OriginFailover(secondary, codes);
+        return true;
     }
 
     private static OriginModel? Update(OriginModel origin, JsonElement p, out string? error)

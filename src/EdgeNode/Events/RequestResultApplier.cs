@@ -63,6 +63,7 @@ internal static class RequestResultApplier
             }
         }
         OriginModel? origin = null;
+        OriginFailover? failover = null;
         if (type == EdgeEventType.OriginRequest && result.TryGetProperty("origin", out var originElement))
         {
             origin = OriginJson.Read(originElement, edge.Origin, out var originError);
@@ -74,7 +75,7 @@ internal static class RequestResultApplier
 
         if (type == EdgeEventType.ViewerRequest && binding.Function.CloudFrontVersion is not null && result.TryGetProperty("cfOrigin", out var cfOrigin))
         {
-            origin = CloudFrontOrigin.Read(cfOrigin, edge, out var originError);
+            origin = CloudFrontOrigin.Read(cfOrigin, edge, out failover, out var originError);
             if (origin is null)
             {
                 return originError;
@@ -97,6 +98,10 @@ internal static class RequestResultApplier
         if (origin is not null && !OriginUnchanged(origin, edge.Origin))
         {
             edge.Origin = origin;
+        }
+        if (failover is not null)
+        {
+            edge.Failover = failover;
         }
         return null;
     }

@@ -20,6 +20,9 @@ internal static partial class EdgeLog
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{RequestId} origin {Destination} failed: {Error}")]
     public static partial void OriginFailed(ILogger logger, string requestId, string destination, string error, Exception? exception);
 
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "{RequestId} origin {Origin} failed ({Reason}); failing over to {Secondary}")]
+    public static partial void OriginFailover(ILogger logger, string requestId, string origin, string secondary, string reason);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Configuration {Version} loaded from {File}: {Distributions} distribution(s), {Functions} function(s)")]
     public static partial void ConfigLoaded(ILogger logger, long version, string file, int distributions, int functions);
 

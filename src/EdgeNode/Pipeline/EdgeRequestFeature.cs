@@ -23,6 +23,9 @@ internal sealed class EdgeRequestFeature
     /// <summary>Where the request goes: the behaviour's origin unless origin-request switched it.</summary>
     public required OriginModel Origin { get; set; }
 
+    /// <summary>Where a GET or HEAD goes when the origin fails (an origin group a function created), once.</summary>
+    public OriginFailover? Failover { get; set; }
+
     /// <summary>The Host header for the origin, once an origin-request function has seen (and maybe changed) it.</summary>
     public string? OriginHost { get; set; }
 
@@ -47,6 +50,7 @@ internal sealed class EdgeRequestFeature
         QueryString = QueryString,
         Origin = Origin,
         OriginHost = OriginHost,
+        Failover = Failover,
         CachePath = Uri,
     };
 

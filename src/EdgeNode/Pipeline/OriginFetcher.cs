@@ -165,13 +165,35 @@ internal sealed class OriginFetcher
             {
                 // 4. forward; 5. origin-response runs on the origin's headers, before the body arrives.
                 var published = false;
-                var error = await _forwarder.ForwardAsync(context, edge, async (ctx, e) =>
+                ForwarderError error;
+                while (true)
                 {
-                    var (proceed, failed) = await OnOriginResponseAsync(ctx, e, fetch, stale, requestTime, body);
-                    published = proceed;
-                    source = failed ? FetchSource.FunctionError : source;
-                    return proceed;
-                });
+                    var failOver = false;
+                    error = await _forwarder.ForwardAsync(context, edge, async (ctx, e) =>
+                    {
+                        if (e.Failover is { } group && group.StatusCodes.Contains(ctx.Response.StatusCode))
+                        {
+                            // The origin group's first origin answered with a failover status: its body is not wanted.
+                            failOver = true;
+                            return false;
+                        }
+                        var (proceed, failed) = await OnOriginResponseAsync(ctx, e, fetch, stale, requestTime, body);
+                        published = proceed;
+                        source = failed ? FetchSource.FunctionError : source;
+                        return proceed;
+                    });
+                    if ((failOver || (error != ForwarderError.None && !published)) && edge.Failover is { } next)
+                    {
+                        // CloudFront's origin failover: the same request, once, to the group's second origin.
+                        EdgeLog.OriginFailover(_logger, edge.RequestId, edge.Origin.Id, next.Secondary.Id,
+                            failOver ? context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : error.ToString());
+                        edge.Origin = next.Secondary;
+                        edge.Failover = null;
+                        context.Response.Clear();
+                        continue;
+                    }
+                    break;
+                }
                 if (error != ForwarderError.None)
                 {
                     var exception = context.Features.Get<IForwarderErrorFeature>()?.Exception;

@@ -68,6 +68,52 @@ public sealed class CloudFrontOriginHelperTests
     [Theory]
     [InlineData("v8")]
     [InlineData("jint")]
+    public async Task CreateRequestOriginGroup_FailoverStatus_SecondOriginAnswers(string engine)
+    {
+        await using var second = await TestOrigin.StartAsync();
+        await using var env = await StartAsync(engine,
+            "cf.createRequestOriginGroup({ originIds: ['sample', 'other'], failoverCriteria: { statusCodes: [503] } });", second);
+
+        var failing = await env.Client.GetAsync("/status/503");
+        var fine = await env.Client.GetAsync("/echo/fine");
+
+        // The first origin answered 503: the same request went to the second, whose answer the viewer got.
+        Assert.Equal(1, (await env.Origin.GetHitsAsync()).For("/status/503"));
+        Assert.Equal(1, (await second.GetHitsAsync()).For("/status/503"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failing.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
+        Assert.Equal(0, (await second.GetHitsAsync()).For("/echo/fine"));
+        Assert.Single(env.Logs.Containing("failing over to other"));
+    }
+
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task CreateRequestOriginGroup_FirstOriginUnreachable_SecondOriginAnswers(string engine)
+    {
+        await using var second = await TestOrigin.StartAsync();
+        // Bound but not listening: the port stays ours, and connecting to it is refused.
+        using var closed = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        closed.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)closed.LocalEndPoint!).Port;
+        await using var env = await new EdgeTestEnvironment(engine)
+            .Function("cff", "import cf from 'cloudfront';\nfunction handler(event) {\n" +
+                "cf.createRequestOriginGroup({ originIds: ['down', 'other'], failoverCriteria: { statusCodes: [500] } });\nreturn event.request;\n}",
+                """{"runtime": "cloudfront-js-2.0"}""")
+            .AddOrigin("down", port)
+            .AddOrigin("other", second)
+            .Bind("*", viewerRequest: "cff")
+            .StartAsync();
+
+        var response = await env.Client.GetAsync("/echo/rescued");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, (await second.GetHitsAsync()).For("/echo/rescued"));
+    }
+
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
     public async Task SelectRequestOriginById_UnknownId_Is502(string engine)
     {
         await using var second = await TestOrigin.StartAsync();
