@@ -228,10 +228,17 @@ public sealed class FixtureSetTests
         await SendAsync(env, "/echo/by-header", ("X-Backend", "second"), ("X-Second-Port", port));
         await SendAsync(env, "/echo/by-country", ("CloudFront-Viewer-Country", "FR"), ("X-Second-Port", port));
         await SendAsync(env, "/echo/stays", ("X-Second-Port", port));
+        for (var i = 0; i < 5; i++)
+        {
+            await SendAsync(env, "/echo/all-moved", ("X-Second-Share", "1"), ("X-Second-Port", port));
+            await SendAsync(env, "/echo/none-moved", ("X-Second-Share", "0"), ("X-Second-Port", port));
+        }
 
         var hits = await second.GetHitsAsync();
         Assert.Equal(1, hits.For("/echo/by-header"));
         Assert.Equal(1, hits.For("/echo/by-country"));
+        Assert.Equal(5, hits.For("/echo/all-moved"));
+        Assert.Equal(0, hits.For("/echo/none-moved"));
         Assert.Equal(0, hits.For("/echo/stays"));
         Assert.Equal(1, (await env.Origin.GetHitsAsync()).For("/echo/stays"));
     }
