@@ -256,4 +256,22 @@ public sealed class FixtureSetTests
         Assert.Equal("<h1>Sorry, that page is not here.</h1>", await response.Content.ReadAsStringAsync());
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
+    public async Task OriginSwitchS3_AssetsGoToTheBucketOverHttps(string engine)
+    {
+        await using var env = await NodeAsync(engine, "origin-switch-s3", "origin-request");
+
+        // The "bucket" is loopback's HTTPS port, where nothing listens: the node must have tried
+        // https://127.0.0.1:443/site/assets/... and not the custom origin.
+        var moved = await SendAsync(env, "/assets/logo.png", ("X-Bucket-Host", "127.0.0.1"));
+        var stays = await env.Client.GetAsync("/echo/page");
+
+        Assert.Equal(HttpStatusCode.BadGateway, moved.StatusCode);
+        Assert.Contains(env.Logs.Entries, e => e.Message.Contains("https://127.0.0.1", StringComparison.Ordinal));
+        Assert.Equal(0, (await env.Origin.GetHitsAsync()).For("/assets/logo.png"));
+        Assert.Equal(HttpStatusCode.OK, stays.StatusCode);
+    }
 }
