@@ -174,10 +174,7 @@ internal sealed class FunctionIsolate : IFunctionIsolate
         Volatile.Write(ref _deadline, deadline);
         try
         {
-            var fields = string.Concat([
-                input.EventType.ToWireName(), "\0", input.RequestId, "\0", input.DistributionId, "\0", input.DistributionDomainName, "\0",
-                input.ClientIp, "\0", input.Method, "\0", input.Uri, "\0", input.QueryString, "\0", input.Status, "\0", input.StatusDescription]);
-            var first = _invoke.InvokeAsFunction(fields, input.RequestHeaders, input.BodyJson, input.OriginJson, input.ResponseHeaders, remainingMs);
+            var first = _invoke.InvokeAsFunction(BridgeScript.Packed(input, remainingMs));
             // "P": the handler has not completed yet. V8 ran the microtasks when the call above
             // returned, so a handler that awaited nothing outside V8 has settled by now.
             return first is string s && s != "P" ? s : Drain(deadline);

@@ -269,9 +269,7 @@ internal sealed class JintFunctionIsolate : IFunctionIsolate
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         try
         {
-            var first = _engine.Call(_invoke, [
-                JsString.Create(BridgeScript.Fields(input)), Text(input.RequestHeaders), Text(input.BodyJson),
-                Text(input.OriginJson), Text(input.ResponseHeaders), JsNumber.Create(remainingMs)]);
+            var first = _engine.Call(_invoke, [JsString.Create(BridgeScript.Packed(input, remainingMs))]);
             if (first.IsString() && first.AsString() is var envelope && envelope != "P")
             {
                 return envelope;
@@ -322,7 +320,6 @@ internal sealed class JintFunctionIsolate : IFunctionIsolate
         }
     }
 
-    private static JsValue Text(string? value) => value is null ? JsValue.Null : JsString.Create(value);
 
     private static string ErrorName(JavaScriptException ex) =>
         ex.Error.IsObject() && ex.Error.Get("name") is var name && name.IsString() ? name.AsString() : "Error";

@@ -911,7 +911,14 @@
 
   // The short fields arrive joined by NUL in one string (none can hold a NUL): one string crosses
   // into V8 for less than ten separate ones. Response fields are empty in request events.
-  function invoke(fields, requestHeaders, bodyJson, originJson, responseHeaders, remainingMs) {
+  // Everything an invocation needs crosses as one string (each argument crossing into the engine
+  // costs): sections joined by U+0001, which neither header values nor JSON text can hold raw.
+  function invoke(packed) {
+    const p = packed.split('\u0001');
+    return invokeFields(p[0], p[1], p[3] === '' ? null : p[3], p[4] === '' ? null : p[4], p[2], +p[5]);
+  }
+
+  function invokeFields(fields, requestHeaders, bodyJson, originJson, responseHeaders, remainingMs) {
     const f = fields.split('\0');
     const eventType = f[0], requestId = f[1], distributionId = f[2], distributionDomainName = f[3], clientIp = f[4],
       method = f[5], uri = f[6], querystring = f[7];
