@@ -8,7 +8,7 @@ namespace EdgeCompute.EdgeNode.Caching;
 /// freshness decided when it arrived. Never changed once stored; a 304 makes a new one that shares
 /// the body.
 /// </summary>
-internal sealed class CachedResponse
+internal sealed record CachedResponse
 {
     public required int Status { get; init; }
 

@@ -187,18 +187,14 @@ internal sealed class EdgeRequestHandler
         InvalidateAfterUnsafeMethod(context, edge);
 
         // 5. origin-response: may change the status, headers, or replace the body.
-        byte[]? body = null;
-        if (edge.Behavior.FunctionFor(EdgeEventType.OriginResponse) is { } binding)
+        var originResponse = await _functions.RunEventAsync(context, edge, EdgeEventType.OriginResponse);
+        if (originResponse.Verdict == EventVerdict.Failed)
         {
-            var outcome = await _functions.RunAsync(context, edge, binding);
-            if (outcome.Verdict == EventVerdict.Failed)
-            {
-                return false;
-            }
-            body = outcome.ReplacedBody;
+            return false;
         }
+        var body = originResponse.ReplacedBody;
 
-        // 6. cache store (the HTTP cache stage plugs in here).
+        // 6. no cache store: a request that passed the cache is never stored.
 
         // 7. viewer-response: may change headers or replace the body, not the status.
         var viewerResponse = await RunViewerResponseAsync(context, edge);

@@ -151,7 +151,7 @@ internal sealed class OriginFetcher
         try
         {
             // 3. origin-request: may rewrite the request, switch the origin, or answer in its place.
-            var originRequest = await RunOriginRequestAsync(context, edge);
+            var originRequest = await _functions.RunEventAsync(context, edge, EdgeEventType.OriginRequest);
             if (originRequest.Verdict == EventVerdict.Generated)
             {
                 edge.OriginStatus = originRequest.Response!.Status;
@@ -256,28 +256,20 @@ internal sealed class OriginFetcher
         fetch.Body.Complete();
     }
 
-    private async ValueTask<EventOutcome> RunOriginRequestAsync(HttpContext context, EdgeRequestFeature edge) =>
-        edge.Behavior.FunctionFor(EdgeEventType.OriginRequest) is { } binding
-            ? await _functions.RunAsync(context, edge, binding)
-            : EventOutcome.Continue;
-
     /// <summary>Returns (let the origin's body stream into the fetch, a function failed).</summary>
     private async ValueTask<(bool Proceed, bool Failed)> OnOriginResponseAsync(HttpContext context, EdgeRequestFeature edge, OriginFetch fetch,
         CachedResponse? stale, DateTimeOffset requestTime, BodyBufferStream body)
     {
         edge.OriginStatus = context.Response.StatusCode;
-        if (edge.Behavior.FunctionFor(EdgeEventType.OriginResponse) is { } binding)
+        var outcome = await _functions.RunEventAsync(context, edge, EdgeEventType.OriginResponse);
+        if (outcome.Verdict == EventVerdict.Failed)
         {
-            var outcome = await _functions.RunAsync(context, edge, binding);
-            if (outcome.Verdict == EventVerdict.Failed)
-            {
-                return (false, true);
-            }
-            if (outcome.ReplacedBody is { } replaced)
-            {
-                await EdgeRequestHandler.WriteBodyAsync(context, replaced);
-                return (false, false);
-            }
+            return (false, true);
+        }
+        if (outcome.ReplacedBody is { } replaced)
+        {
+            await EdgeRequestHandler.WriteBodyAsync(context, replaced);
+            return (false, false);
         }
         if (!EdgeRequestHandler.AllowsBody(context.Response.StatusCode) && context.Response.StatusCode != StatusCodes.Status304NotModified)
         {
@@ -385,18 +377,7 @@ internal sealed class OriginFetcher
         var updates = SharedHeaders(notModified);
         var headers = HeaderUpdateRules.Merge(stale.Headers, updates);
         var decision = StorageRules.Decide(HttpMethods.Get, stale.Status, requestHeaders, headers, edge.Behavior.CachePolicy.Ttl, requestTime, responseTime);
-        return new CachedResponse
-        {
-            Status = stale.Status,
-            ReasonPhrase = stale.ReasonPhrase,
-            Headers = headers,
-            Body = stale.Body,
-            Freshness = decision,
-            VaryFields = stale.VaryFields,
-            VaryValues = stale.VaryValues,
-            DistributionId = stale.DistributionId,
-            Path = stale.Path,
-        };
+        return stale with { Headers = headers, Freshness = decision };
     }
 
     private static CachedResponse? NewStored(int status, string? reason, IHeaderDictionary headers, BodyBuffer body, StorageDecision decision,
