@@ -21,7 +21,9 @@ internal static class ConditionalRules
     {
         // RFC 9110 §13.2.1: preconditions are ignored when the response without them would not be 2xx, and for
         // methods that do not select a representation.
-        if (storedStatus is < 200 or > 299 || HttpMethods.IsConnect(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method))
+        // The common request carries no condition: answer before parsing the stored validators (every cache hit comes here).
+        if (!IsConditional(requestHeaders) ||
+            storedStatus is < 200 or > 299 || HttpMethods.IsConnect(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method))
         {
             return ConditionalResult.Proceed;
         }
