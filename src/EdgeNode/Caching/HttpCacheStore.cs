@@ -37,8 +37,6 @@ internal sealed class HttpCacheStore : IDisposable
     /// <summary>Bytes held now (estimated as charged on insert).</summary>
     public long CurrentSize => _cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
 
-    public int Count => _cache.Count;
-
     /// <summary>The stored variant of <paramref name="key"/> that matches the request's Vary fields, if any.</summary>
     public CachedResponse? Find(string key, IHeaderDictionary requestHeaders)
     {

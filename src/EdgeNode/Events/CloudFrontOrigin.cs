@@ -12,9 +12,6 @@ namespace EdgeCompute.EdgeNode.Events;
 /// </summary>
 internal static class CloudFrontOrigin
 {
-    public static OriginModel? Read(JsonElement change, EdgeRequestFeature edge, out string? error) =>
-        Read(change, edge, out _, out error);
-
     public static OriginModel? Read(JsonElement change, EdgeRequestFeature edge, out OriginFailover? failover, out string? error)
     {
         error = null;

@@ -48,9 +48,6 @@ internal sealed class OriginFetcher
         _logger = logger;
     }
 
-    /// <summary>Fetches in flight, for tests and metrics.</summary>
-    public int InFlight => _inflight.Count;
-
     /// <summary>
     /// The answer to a viewer's miss (or its stale response's revalidation): joins the fetch in flight
     /// for <paramref name="key"/> when there is one whose answer may be shared, else starts one.
