@@ -30,6 +30,19 @@ public sealed class HttpCacheTests
         return (response, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// Stores <paramref name="path"/> (max-age=1), stops the origin, waits until the stored response is
+    /// stale, and asks again: (what was stored, the answer with the origin gone).
+    /// </summary>
+    private static async Task<(string Stored, HttpResponseMessage Response, string Body)> AskAgainWithOriginDownAsync(EdgeTestEnvironment env, string path)
+    {
+        var (_, stored) = await GetAsync(env, path);
+        await env.Origin.DisposeAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        var (response, body) = await GetAsync(env, path);
+        return (stored, response, body);
+    }
+
     private static async Task<long> OriginHitsAsync(EdgeTestEnvironment env, string path) => (await env.Origin.GetHitsAsync()).For(path);
 
     [Fact]
@@ -222,12 +235,7 @@ public sealed class HttpCacheTests
     {
         var env = await new EdgeTestEnvironment().Bind("*").StartAsync();
         await using var _ = env;
-        const string path = "/cacheable/sie?cc=max-age=1,stale-if-error=600";
-        var (_, stored) = await GetAsync(env, path);
-
-        await env.Origin.DisposeAsync();
-        await Task.Delay(TimeSpan.FromSeconds(2.2));
-        var (response, body) = await GetAsync(env, path);
+        var (stored, response, body) = await AskAgainWithOriginDownAsync(env, "/cacheable/sie?cc=max-age=1,stale-if-error=600");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(stored, body);
@@ -395,12 +403,7 @@ public sealed class HttpCacheTests
     {
         var env = await new EdgeTestEnvironment().Bind("*").StartAsync();
         await using var _ = env;
-        const string path = "/cacheable/mr?cc=max-age=1,must-revalidate";
-        await GetAsync(env, path);
-
-        await env.Origin.DisposeAsync();
-        await Task.Delay(TimeSpan.FromSeconds(2.2));
-        var (response, _) = await GetAsync(env, path);
+        var (_, response, _) = await AskAgainWithOriginDownAsync(env, "/cacheable/mr?cc=max-age=1,must-revalidate");
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
     }
@@ -410,12 +413,7 @@ public sealed class HttpCacheTests
     {
         var env = await new EdgeTestEnvironment().Bind("*").StartAsync();
         await using var _ = env;
-        const string path = "/cacheable/down?cc=max-age=1";
-        var (_, stored) = await GetAsync(env, path);
-
-        await env.Origin.DisposeAsync();
-        await Task.Delay(TimeSpan.FromSeconds(2.2));
-        var (response, body) = await GetAsync(env, path);
+        var (stored, response, body) = await AskAgainWithOriginDownAsync(env, "/cacheable/down?cc=max-age=1");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(stored, body);
