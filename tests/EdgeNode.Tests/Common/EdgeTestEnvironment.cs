@@ -132,6 +132,13 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Sends <paramref name="weight"/> of the last bound behaviour's <paramref name="eventName"/> invocations to <paramref name="function"/> (a weighted alias).</summary>
+    public EdgeTestEnvironment WithRouting(string eventName, string function, double weight)
+    {
+        _distribution.Behaviors[^1].Routing[eventName] = (function, weight);
+        return this;
+    }
+
     /// <summary>Sets the node's <c>Cache</c> section (JSON, as in edge.json).</summary>
     public EdgeTestEnvironment WithCacheOptions(string json)
     {

@@ -83,6 +83,9 @@ internal sealed record TestBehavior(string PathPattern, string OriginId, string?
     /// <summary>The behaviour's <c>cachePolicy</c>; absent means HTTP's rules alone.</summary>
     public JsonObject? CachePolicy { get; set; }
 
+    /// <summary>Weighted routing per event name: the other function and its share of invocations.</summary>
+    public Dictionary<string, (string Name, double Weight)> Routing { get; } = new(StringComparer.Ordinal);
+
     public JsonObject ToJson()
     {
         var functions = new JsonObject();
@@ -99,6 +102,10 @@ internal sealed record TestBehavior(string PathPattern, string OriginId, string?
         Add("origin-request", OriginRequest, IncludeBody);
         Add("origin-response", OriginResponse, false);
         Add("viewer-response", ViewerResponse, false);
+        foreach (var (eventName, (name, weight)) in Routing)
+        {
+            functions[eventName]!["routing"] = new JsonObject { ["name"] = name, ["weight"] = weight };
+        }
         var json = new JsonObject { ["pathPattern"] = PathPattern, ["originId"] = OriginId, ["functions"] = functions };
         if (CachePolicy is not null)
         {
