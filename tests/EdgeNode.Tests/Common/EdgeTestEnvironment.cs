@@ -153,6 +153,24 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
         return this;
     }
 
+    /// <summary>
+    /// Regional mode: the node syncs its distributions from the registry at <paramref name="url"/>
+    /// (with the test registry's node key), keeping snapshots in <paramref name="dataDirectory"/>, and
+    /// retries quickly after failures. The declared distribution is not written.
+    /// </summary>
+    public EdgeTestEnvironment WithRegional(string url, string dataDirectory, string nodeKey)
+    {
+        _distribution.Regional = new System.Text.Json.Nodes.JsonObject
+        {
+            ["Url"] = url,
+            ["NodeKey"] = nodeKey,
+            ["DataDirectory"] = dataDirectory,
+            ["MinRetryDelay"] = "00:00:00.100",
+            ["MaxRetryDelay"] = "00:00:00.500",
+        };
+        return this;
+    }
+
     /// <summary>The node's services, for tests that look inside (cache size, fetches in flight).</summary>
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Start the environment first.");
 

@@ -24,6 +24,9 @@ internal sealed class TestDistribution
     /// <summary>The node's <c>Admin</c> section (listener and token), when a test sets it.</summary>
     public JsonObject? Admin { get; set; }
 
+    /// <summary>The node's <c>Regional</c> section: when set, the registry provides the distributions and none is written.</summary>
+    public JsonObject? Regional { get; set; }
+
     public string ToJson()
     {
         var origins = new JsonArray();
@@ -57,7 +60,8 @@ internal sealed class TestDistribution
             {
                 ["LogLevel"] = new JsonObject { ["Default"] = "Information", ["Microsoft"] = "Warning", ["EdgeCompute.FunctionLogs"] = "Trace" },
             },
-            ["distributions"] = new JsonArray(new JsonObject
+            ["Regional"] = Regional?.DeepClone(),
+            ["distributions"] = Regional is not null ? new JsonArray() : new JsonArray(new JsonObject
             {
                 ["id"] = Id,
                 ["domainName"] = DomainName,

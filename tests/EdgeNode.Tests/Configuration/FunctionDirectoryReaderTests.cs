@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Net;
-using System.Text;
 using EdgeCompute.EdgeNode.Configuration;
 using EdgeCompute.EdgeNode.Model;
 using EdgeCompute.EdgeNode.Tests.Common;
@@ -11,16 +9,7 @@ public sealed class FunctionDirectoryReaderTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("edge-reader-").FullName;
 
-    private static void WriteZip(string path, params (string Name, string Content)[] entries)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        foreach (var (name, content) in entries)
-        {
-            using var stream = zip.CreateEntry(name).Open();
-            stream.Write(Encoding.UTF8.GetBytes(content));
-        }
-    }
+    private static void WriteZip(string path, params (string Name, string Content)[] entries) => TestZip.WriteFile(path, entries);
 
     private FunctionModel? Read(string name, List<ConfigError> errors) =>
         FunctionDirectoryReader.Read(_root, name, null, EdgeLimits.OriginCodeSizeLimit, errors);
