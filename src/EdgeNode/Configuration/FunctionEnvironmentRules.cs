@@ -30,7 +30,7 @@ internal static partial class FunctionEnvironmentRules
             {
                 errors.Add(new ConfigError(file, $"$.environment.{key}", "is not a valid name: use letters, digits and underscores, starting with a letter"));
             }
-            else if (key.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase))
+            else if (key.StartsWith("AWS_", StringComparison.Ordinal))
             {
                 errors.Add(new ConfigError(file, $"$.environment.{key}", "is reserved: names starting with AWS_ belong to the runtime"));
             }

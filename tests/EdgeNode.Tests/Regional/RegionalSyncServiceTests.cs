@@ -138,6 +138,15 @@ public sealed class RegionalSyncServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Sync_WrongNodeKey_RegistrysRefusalLogged()
+    {
+        await using var registry = await TestRegistry.StartAsync();
+        await using var env = await new EdgeTestEnvironment().WithRegional(registry.Url, _data, "not-the-key").StartAsync();
+
+        await env.Logs.WaitForAsync("the registry answered 401 Unauthorized for the snapshot: Unauthorized unknown node key");
+    }
+
+    [Fact]
     public async Task Sync_RegistryDown_NodeKeepsServingThenCatchesUp()
     {
         await using var registry = await TestRegistry.StartAsync();
