@@ -7,15 +7,19 @@ public sealed class EdgeFunctionInvokerTests
 {
     private static string Answer(string body) => $"exports.handler = async () => ({{ status: '200', body: '{body}' }});";
 
-    [Fact]
-    public async Task RunAsync_RoutingWeight30Percent_ShareWithinTolerance()
-    {
-        await using var env = await new EdgeTestEnvironment()
+    /// <summary>Viewer-request runs <c>stable</c>, with <paramref name="weight"/> of the invocations sent to <c>canary</c>.</summary>
+    private static Task<EdgeTestEnvironment> StartWithCanaryAsync(double weight) =>
+        new EdgeTestEnvironment()
             .Function("stable", Answer("stable"))
             .Function("canary", Answer("canary"))
             .Bind("*", viewerRequest: "stable")
-            .WithRouting("viewer-request", "canary", 0.3)
+            .WithRouting("viewer-request", "canary", weight)
             .StartAsync();
+
+    [Fact]
+    public async Task RunAsync_RoutingWeight30Percent_ShareWithinTolerance()
+    {
+        await using var env = await StartWithCanaryAsync(0.3);
         const int requests = 1000;
 
         var canary = 0;
@@ -34,12 +38,7 @@ public sealed class EdgeFunctionInvokerTests
     [Fact]
     public async Task RunAsync_RoutingWeightZero_AllToTheMainFunction()
     {
-        await using var env = await new EdgeTestEnvironment()
-            .Function("stable", Answer("stable"))
-            .Function("canary", Answer("canary"))
-            .Bind("*", viewerRequest: "stable")
-            .WithRouting("viewer-request", "canary", 0)
-            .StartAsync();
+        await using var env = await StartWithCanaryAsync(0);
 
         for (var i = 0; i < 50; i++)
         {

@@ -22,6 +22,23 @@ public sealed class RegionalSyncServiceTests : IDisposable
     private async Task<EdgeTestEnvironment> StartNodeAsync(TestRegistry registry) =>
         await new EdgeTestEnvironment().WithRegional(registry.Url, _data, TestRegistry.NodeKey).StartAsync();
 
+    /// <summary>A node that serves revision 1: <see cref="Hello1"/> answering <c>v1</c> on every path.</summary>
+    private async Task<EdgeTestEnvironment> StartServingV1Async(TestRegistry registry)
+    {
+        var env = await StartNodeAsync(registry);
+        try
+        {
+            PublishAnswer(registry, env, Hello1, "v1");
+            await env.GetUntilAsync("/", (_, body) => body == "v1");
+            return env;
+        }
+        catch
+        {
+            await env.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Publishes one function version bound to every path, answering <paramref name="body"/>.</summary>
     private static long PublishAnswer(TestRegistry registry, EdgeTestEnvironment env, string folder, string body) =>
         registry.Publish(new TestSnapshot(env.Origin.Port)
@@ -67,9 +84,7 @@ public sealed class RegionalSyncServiceTests : IDisposable
     public async Task Sync_NewRevision_PickedUpByLongPollAndOldFilesRemoved()
     {
         await using var registry = await TestRegistry.StartAsync();
-        await using var env = await StartNodeAsync(registry);
-        PublishAnswer(registry, env, Hello1, "v1");
-        await env.GetUntilAsync("/", (_, body) => body == "v1");
+        await using var env = await StartServingV1Async(registry);
         var oldBundle = Directory.GetFiles(Path.Combine(_data, "bundles")).Single();
 
         PublishAnswer(registry, env, Hello2, "v2");
@@ -86,9 +101,7 @@ public sealed class RegionalSyncServiceTests : IDisposable
     public async Task Sync_BundleWithWrongHash_RefusedAndLastGoodStays()
     {
         await using var registry = await TestRegistry.StartAsync();
-        await using var env = await StartNodeAsync(registry);
-        PublishAnswer(registry, env, Hello1, "v1");
-        await env.GetUntilAsync("/", (_, body) => body == "v1");
+        await using var env = await StartServingV1Async(registry);
         var v2 = registry.AddBundle(Code(Answer("v2")));
         registry.ServeWrongBytes(v2);
 
@@ -108,9 +121,7 @@ public sealed class RegionalSyncServiceTests : IDisposable
     public async Task Sync_InvalidSnapshot_RefusedWithItsErrorsAndLastGoodStays()
     {
         await using var registry = await TestRegistry.StartAsync();
-        await using var env = await StartNodeAsync(registry);
-        PublishAnswer(registry, env, Hello1, "v1");
-        await env.GetUntilAsync("/", (_, body) => body == "v1");
+        await using var env = await StartServingV1Async(registry);
         var broken = registry.AddBundle(Code("exports.handler = async () => ({ status: '200' );"));
 
         registry.Publish(new TestSnapshot(env.Origin.Port).Function(Hello2, broken).Bind("*", Hello2).ToJson());
@@ -150,9 +161,7 @@ public sealed class RegionalSyncServiceTests : IDisposable
     public async Task Sync_RegistryDown_NodeKeepsServingThenCatchesUp()
     {
         await using var registry = await TestRegistry.StartAsync();
-        await using var env = await StartNodeAsync(registry);
-        PublishAnswer(registry, env, Hello1, "v1");
-        await env.GetUntilAsync("/", (_, body) => body == "v1");
+        await using var env = await StartServingV1Async(registry);
 
         await registry.StopAsync();
 
