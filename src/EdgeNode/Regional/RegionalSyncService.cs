@@ -102,8 +102,9 @@ internal sealed class RegionalSyncService : BackgroundService
             RegionalLog.Refused(_logger, snapshot.Revision, serving, string.Join("\n", result.Errors));
             return false;
         }
-        _activator.Activate(loaded, _store.ConfigFile(snapshot.Revision));
+        // Recorded first: if the disk refuses, nothing has changed and the revision is tried again.
         await _store.WriteCurrentAsync(snapshot.Revision, cancellationToken);
+        _activator.Activate(loaded, _store.ConfigFile(snapshot.Revision));
         _store.RemoveAllBut(snapshot.Revision, bundles);
         RegionalLog.Applied(_logger, snapshot.Revision, bundles.Count, _store.Root);
         return true;
