@@ -30,4 +30,10 @@ public sealed record FunctionSettingsConfig
 
     /// <summary>Hosts (<c>host</c> or <c>host:port</c>, case-insensitive) that <c>fetch</c> and <c>http</c>/<c>https</c> may reach from origin events. None by default.</summary>
     public IReadOnlyList<string>? AllowedHosts { get; init; }
+
+    /// <summary>
+    /// Environment variables of a Lambda@Edge-style function, read as <c>process.env</c> (with Lambda's
+    /// reserved ones added). Keys <c>^[A-Za-z][A-Za-z0-9_]*$</c>, not <c>AWS_*</c>; 4 KB in all, as on Lambda.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
 }

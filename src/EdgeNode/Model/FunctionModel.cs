@@ -35,6 +35,9 @@ public sealed record FunctionModel
     /// <summary>Hosts (<c>host</c> or <c>host:port</c>) that <c>fetch</c> and <c>http</c>/<c>https</c> may reach; empty: none.</summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 
+    /// <summary>The function's own environment variables (Lambda's reserved ones are added by the runtime).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The function's own timeout; each event caps it further.</summary>
     public TimeSpan Timeout { get; init; } = EdgeLimits.OriginTimeout;
 
