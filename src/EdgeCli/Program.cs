@@ -9,6 +9,13 @@ var root = new RootCommand("edge: the EdgeCompute command-line tool.\n\n" + Exit
     InvalidateCommand.Create(),
     LoginCommand.Create(registry),
     FunctionsCommand.Create(registry),
+    LayersCommand.Create(registry),
+    AliasesCommand.Create(registry),
+    KvsCommand.Create(registry),
+    DistributionsCommand.Create(registry),
+    BindCommand.Create(registry),
+    BindCommand.CreateUnbind(registry),
+    StatusCommand.Create(registry),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
