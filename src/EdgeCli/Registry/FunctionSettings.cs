@@ -30,6 +30,7 @@ internal sealed record FunctionSettings
     public IReadOnlyList<string>? Layers { get; init; }
 
     /// <summary>True when no member is set (nothing to send).</summary>
+    [JsonIgnore]
     public bool IsEmpty => ToJson().Count == 0;
 
     /// <summary>The members that are set, camelCase, as the registry reads them.</summary>
