@@ -8,14 +8,9 @@ namespace EdgeCompute.EdgeCli.Commands;
 /// <summary><c>edge aliases …</c>: point a function's alias at a version (optionally weighted between two), list, delete.</summary>
 internal static class AliasesCommand
 {
-    public static Command Create(RegistryOptions registry)
-    {
-        var group = registry.AddTo(new Command("aliases", "Manage a function's aliases (names for versions that bindings use)."));
-        group.Add(SetCommand(registry));
-        group.Add(ListCommand(registry));
-        group.Add(DeleteCommand(registry));
-        return group;
-    }
+    public static Command Create(RegistryOptions registry) =>
+        registry.Group("aliases", "Manage a function's aliases (names for versions that bindings use).",
+            SetCommand(registry), ListCommand(registry), DeleteCommand(registry));
 
     private static Argument<string> FunctionArgument() => new("function") { Description = "The function's name" };
 
@@ -53,13 +48,9 @@ internal static class AliasesCommand
     {
         var function = FunctionArgument();
         var command = new Command("list", "List a function's aliases.") { function };
-        registry.SetAction(command, async (parse, context, cancellationToken) =>
-        {
-            var aliases = await context.Client.GetAsync(RegistryClient.Path("functions", parse.GetValue(function)!, "aliases"), cancellationToken);
-            return context.Output.Answer(aliases, (w, body) => new TextTable()
-                .Column("NAME", "name").Column("ROUTING", Routing).Column("DESCRIPTION", "description")
-                .Write(w, JsonText.Items(body, "aliases"), "no aliases"));
-        });
+        registry.SetAction(command, (parse, context, cancellationToken) => context.ListAsync(
+            RegistryClient.Path("functions", parse.GetValue(function)!, "aliases"), "aliases", new TextTable()
+                .Column("NAME", "name").Column("ROUTING", Routing).Column("DESCRIPTION", "description"), "no aliases", cancellationToken));
         return command;
     }
 
@@ -68,12 +59,8 @@ internal static class AliasesCommand
         var function = FunctionArgument();
         var alias = AliasArgument();
         var command = new Command("delete", "Delete an alias (refused while a distribution binds it).") { function, alias };
-        registry.SetAction(command, async (parse, context, cancellationToken) =>
-        {
-            var name = parse.GetValue(alias)!;
-            var deleted = await context.Client.DeleteAsync(RegistryClient.Path("functions", parse.GetValue(function)!, "aliases", name), cancellationToken);
-            return context.Output.Answer(deleted, (w, _) => w.WriteLine($"deleted alias {name}"), new JsonObject { ["deleted"] = name });
-        });
+        registry.SetAction(command, (parse, context, cancellationToken) => context.DeleteAsync(
+            RegistryClient.Path("functions", parse.GetValue(function)!, "aliases", parse.GetValue(alias)!), "alias", parse.GetValue(alias)!, cancellationToken));
         return command;
     }
 

@@ -11,13 +11,9 @@ internal static class DistributionsCommand
     // Distribution files are written by hand, like the node's edge.json.
     private static readonly JsonDocumentOptions HandWritten = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    public static Command Create(RegistryOptions registry)
-    {
-        var group = registry.AddTo(new Command("distributions", "Manage distributions: host names, origins, cache behaviours and their functions."));
-        group.Add(ApplyCommand(registry));
-        group.Add(ListCommand(registry));
-        return group;
-    }
+    public static Command Create(RegistryOptions registry) =>
+        registry.Group("distributions", "Manage distributions: host names, origins, cache behaviours and their functions.",
+            ApplyCommand(registry), ListCommand(registry));
 
     private static Command ApplyCommand(RegistryOptions registry)
     {
@@ -95,14 +91,10 @@ internal static class DistributionsCommand
     private static Command ListCommand(RegistryOptions registry)
     {
         var command = new Command("list", "List the account's distributions.");
-        registry.SetAction(command, async (_, context, cancellationToken) =>
-        {
-            var distributions = await context.Client.GetAsync(RegistryClient.Path("distributions"), cancellationToken);
-            return context.Output.Answer(distributions, (w, body) => new TextTable()
-                .Column("ID", "id").Column("DOMAIN NAME", "domainName").Column("ALIASES", "aliases").Column("DEVELOPMENT", "development")
-                .Column("BEHAVIORS", d => d["cacheBehaviors"] is JsonArray behaviors ? string.Join(" ", behaviors.Select(b => JsonText.Of(b?["pathPattern"]))) : "-")
-                .Write(w, JsonText.Items(body, "distributions"), "no distributions"));
-        });
+        registry.SetAction(command, (_, context, cancellationToken) => context.ListAsync(RegistryClient.Path("distributions"), "distributions", new TextTable()
+            .Column("ID", "id").Column("DOMAIN NAME", "domainName").Column("ALIASES", "aliases").Column("DEVELOPMENT", "development")
+            .Column("BEHAVIORS", d => d["cacheBehaviors"] is JsonArray behaviors ? string.Join(" ", behaviors.Select(b => JsonText.Of(b?["pathPattern"]))) : "-"),
+            "no distributions", cancellationToken));
         return command;
     }
 }

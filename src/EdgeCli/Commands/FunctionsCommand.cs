@@ -10,19 +10,10 @@ namespace EdgeCompute.EdgeCli.Commands;
 /// </summary>
 internal static class FunctionsCommand
 {
-    public static Command Create(RegistryOptions registry)
-    {
-        var group = registry.AddTo(new Command("functions", "Manage functions in the registry: deploy code, publish versions."));
-        group.Add(CreateCommand(registry));
-        group.Add(DeployCommand(registry));
-        group.Add(UpdateCommand(registry));
-        group.Add(PublishCommand(registry));
-        group.Add(ListCommand(registry));
-        group.Add(GetCommand(registry));
-        group.Add(DeleteCommand(registry));
-        group.Add(VersionsCommand(registry));
-        return group;
-    }
+    public static Command Create(RegistryOptions registry) =>
+        registry.Group("functions", "Manage functions in the registry: deploy code, publish versions.",
+            CreateCommand(registry), DeployCommand(registry), UpdateCommand(registry), PublishCommand(registry),
+            ListCommand(registry), GetCommand(registry), DeleteCommand(registry), VersionsCommand(registry));
 
     private static Argument<string> NameArgument() => new("name") { Description = "The function's name" };
 
@@ -94,14 +85,9 @@ internal static class FunctionsCommand
     private static Command ListCommand(RegistryOptions registry)
     {
         var command = new Command("list", "List the account's functions.");
-        registry.SetAction(command, async (_, context, cancellationToken) =>
-        {
-            var functions = await context.Client.GetAsync(RegistryClient.Path("functions"), cancellationToken);
-            return context.Output.Answer(functions, (w, body) => new TextTable()
-                .Column("NAME", "name").Column("RUNTIME", "runtime").Column("ENGINE", "engine").Column("MEMORY", "memorySize")
-                .Column("TIMEOUT", "timeout").Column("CODE SIZE", "codeSize").Column("LAST MODIFIED", "lastModified")
-                .Write(w, JsonText.Items(body, "functions"), "no functions"));
-        });
+        registry.SetAction(command, (_, context, cancellationToken) => context.ListAsync(RegistryClient.Path("functions"), "functions", new TextTable()
+            .Column("NAME", "name").Column("RUNTIME", "runtime").Column("ENGINE", "engine").Column("MEMORY", "memorySize")
+            .Column("TIMEOUT", "timeout").Column("CODE SIZE", "codeSize").Column("LAST MODIFIED", "lastModified"), "no functions", cancellationToken));
         return command;
     }
 
@@ -121,12 +107,8 @@ internal static class FunctionsCommand
     {
         var name = NameArgument();
         var command = new Command("delete", "Delete a function and all its versions and aliases (refused while a distribution binds it).") { name };
-        registry.SetAction(command, async (parse, context, cancellationToken) =>
-        {
-            var function = parse.GetValue(name)!;
-            var deleted = await context.Client.DeleteAsync(RegistryClient.Path("functions", function), cancellationToken);
-            return context.Output.Answer(deleted, (w, _) => w.WriteLine($"deleted function {function}"), new JsonObject { ["deleted"] = function });
-        });
+        registry.SetAction(command, (parse, context, cancellationToken) =>
+            context.DeleteAsync(RegistryClient.Path("functions", parse.GetValue(name)!), "function", parse.GetValue(name)!, cancellationToken));
         return command;
     }
 
@@ -134,15 +116,11 @@ internal static class FunctionsCommand
     {
         var name = NameArgument();
         var command = new Command("versions", "List a function's published versions.") { name };
-        registry.SetAction(command, async (parse, context, cancellationToken) =>
-        {
-            var versions = await context.Client.GetAsync(RegistryClient.Path("functions", parse.GetValue(name)!, "versions"), cancellationToken);
-            return context.Output.Answer(versions, (w, body) => new TextTable()
+        registry.SetAction(command, (parse, context, cancellationToken) => context.ListAsync(
+            RegistryClient.Path("functions", parse.GetValue(name)!, "versions"), "versions", new TextTable()
                 .Column("VERSION", "version").Column("RUNTIME", "runtime").Column("CODE SIZE", "codeSize")
                 .Column("SHA256", v => JsonText.Of(v["codeSha256"]) is { Length: > 12 } sha ? sha[..12] : JsonText.Of(v["codeSha256"]))
-                .Column("DESCRIPTION", "description")
-                .Write(w, JsonText.Items(body, "versions"), "no published versions"));
-        });
+                .Column("DESCRIPTION", "description"), "no published versions", cancellationToken));
         return command;
     }
 }

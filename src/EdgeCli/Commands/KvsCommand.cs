@@ -8,17 +8,9 @@ namespace EdgeCompute.EdgeCli.Commands;
 /// <summary><c>edge kvs …</c>: key-value stores (CloudFront KeyValueStore) and their keys.</summary>
 internal static class KvsCommand
 {
-    public static Command Create(RegistryOptions registry)
-    {
-        var group = registry.AddTo(new Command("kvs", "Manage key-value stores that cloudfront-js-2.0 functions read."));
-        group.Add(CreateCommand(registry));
-        group.Add(PutCommand(registry));
-        group.Add(GetCommand(registry));
-        group.Add(DeleteCommand(registry));
-        group.Add(ListCommand(registry));
-        group.Add(ImportCommand(registry));
-        return group;
-    }
+    public static Command Create(RegistryOptions registry) =>
+        registry.Group("kvs", "Manage key-value stores that cloudfront-js-2.0 functions read.",
+            CreateCommand(registry), PutCommand(registry), GetCommand(registry), DeleteCommand(registry), ListCommand(registry), ImportCommand(registry));
 
     private static Argument<string> StoreArgument() => new("store") { Description = "The store's name" };
 
@@ -77,12 +69,8 @@ internal static class KvsCommand
         var store = StoreArgument();
         var key = KeyArgument();
         var command = new Command("delete", "Delete a key.") { store, key };
-        registry.SetAction(command, async (parse, context, cancellationToken) =>
-        {
-            var name = parse.GetValue(key)!;
-            var deleted = await context.Client.DeleteAsync(RegistryClient.Path("kvs", parse.GetValue(store)!, "keys", name), cancellationToken);
-            return context.Output.Answer(deleted, (w, _) => w.WriteLine($"deleted {name}"), new JsonObject { ["deleted"] = name });
-        });
+        registry.SetAction(command, (parse, context, cancellationToken) => context.DeleteAsync(
+            RegistryClient.Path("kvs", parse.GetValue(store)!, "keys", parse.GetValue(key)!), "key", parse.GetValue(key)!, cancellationToken));
         return command;
     }
 
@@ -90,19 +78,16 @@ internal static class KvsCommand
     {
         var store = new Argument<string?>("store") { Description = "List this store's keys (default: list the stores)", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("list", "List the account's stores, or a store's keys and values.") { store };
-        registry.SetAction(command, async (parse, context, cancellationToken) =>
+        registry.SetAction(command, (parse, context, cancellationToken) =>
         {
             if (parse.GetValue(store) is { } name)
             {
-                var keys = await context.Client.GetAsync(RegistryClient.Path("kvs", name, "keys"), cancellationToken);
-                return context.Output.Answer(keys, (w, body) => new TextTable().Column("KEY", "key").Column("VALUE", "value")
-                    .Write(w, JsonText.Items(body, "items"), "no keys"));
+                return context.ListAsync(RegistryClient.Path("kvs", name, "keys"), "items",
+                    new TextTable().Column("KEY", "key").Column("VALUE", "value"), "no keys", cancellationToken);
             }
-            var stores = await context.Client.GetAsync(RegistryClient.Path("kvs"), cancellationToken);
-            return context.Output.Answer(stores, (w, body) => new TextTable()
+            return context.ListAsync(RegistryClient.Path("kvs"), "stores", new TextTable()
                 .Column("NAME", "name").Column("ID", "id").Column("VERSION", "version").Column("ITEMS", "itemCount")
-                .Column("BYTES", "totalBytes").Column("LAST MODIFIED", "lastModified")
-                .Write(w, JsonText.Items(body, "stores"), "no key-value stores"));
+                .Column("BYTES", "totalBytes").Column("LAST MODIFIED", "lastModified"), "no key-value stores", cancellationToken);
         });
         return command;
     }

@@ -7,13 +7,9 @@ namespace EdgeCompute.EdgeCli.Commands;
 /// <summary><c>edge layers …</c>: publish a layer version (and share it), list the layers the account may use.</summary>
 internal static class LayersCommand
 {
-    public static Command Create(RegistryOptions registry)
-    {
-        var group = registry.AddTo(new Command("layers", "Publish and list layers (shared node_modules for functions)."));
-        group.Add(PublishCommand(registry));
-        group.Add(ListCommand(registry));
-        return group;
-    }
+    public static Command Create(RegistryOptions registry) =>
+        registry.Group("layers", "Publish and list layers (shared node_modules for functions).",
+            PublishCommand(registry), ListCommand(registry));
 
     private static Command PublishCommand(RegistryOptions registry)
     {
@@ -77,13 +73,9 @@ internal static class LayersCommand
     private static Command ListCommand(RegistryOptions registry)
     {
         var command = new Command("list", "List the newest version of each layer the account owns or may use.");
-        registry.SetAction(command, async (_, context, cancellationToken) =>
-        {
-            var layers = await context.Client.GetAsync(RegistryClient.Path("layers"), cancellationToken);
-            return context.Output.Answer(layers, (w, body) => new TextTable()
-                .Column("NAME", "name").Column("VERSION", "version").Column("VISIBILITY", "visibility").Column("CODE SIZE", "codeSize")
-                .Column("ARN", "arn").Write(w, JsonText.Items(body, "layers"), "no layers"));
-        });
+        registry.SetAction(command, (_, context, cancellationToken) => context.ListAsync(RegistryClient.Path("layers"), "layers", new TextTable()
+            .Column("NAME", "name").Column("VERSION", "version").Column("VISIBILITY", "visibility").Column("CODE SIZE", "codeSize")
+            .Column("ARN", "arn"), "no layers", cancellationToken));
         return command;
     }
 }

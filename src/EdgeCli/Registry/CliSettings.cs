@@ -1,3 +1,5 @@
+using EdgeCompute.EdgeCli.Settings;
+
 namespace EdgeCompute.EdgeCli.Registry;
 
 /// <summary>
@@ -18,8 +20,8 @@ internal sealed record CliSettings(string? Url, string? UrlSource, string? ApiKe
     public static async Task<CliSettings> ResolveAsync(string? urlOption, string? keyOption, Func<string, string?> environment,
         CliConfigFile file, List<string> errors, CancellationToken cancellationToken)
     {
-        var (url, urlSource) = First((urlOption, "--url"), (environment(UrlVariable), UrlVariable));
-        var (key, _) = First((keyOption, "--key"), (environment(KeyVariable), KeyVariable));
+        var (url, urlSource) = SettingSources.First((urlOption, "--url"), (environment(UrlVariable), UrlVariable));
+        var (key, _) = SettingSources.First((keyOption, "--key"), (environment(KeyVariable), KeyVariable));
         if (url is null || key is null)
         {
             // The file only fills in what the options and environment left out.
@@ -49,24 +51,5 @@ internal sealed record CliSettings(string? Url, string? UrlSource, string? ApiKe
     }
 
     /// <summary>The registry's base address (ending in '/'), or null when <see cref="Url"/> is not an absolute http(s) URL.</summary>
-    public Uri? BaseUri()
-    {
-        if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            return null;
-        }
-        return uri.AbsolutePath.EndsWith('/') ? uri : new UriBuilder(uri) { Path = uri.AbsolutePath + "/" }.Uri;
-    }
-
-    private static (string? Value, string? Source) First(params (string? Value, string Source)[] candidates)
-    {
-        foreach (var (value, source) in candidates)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                return (value, source);
-            }
-        }
-        return (null, null);
-    }
+    public Uri? BaseUri() => SettingSources.HttpBaseUri(Url);
 }

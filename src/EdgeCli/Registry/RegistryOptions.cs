@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Text.Json.Nodes;
 
 namespace EdgeCompute.EdgeCli.Registry;
 
@@ -35,6 +36,17 @@ internal sealed class RegistryOptions
         command.Add(Key);
         command.Add(Json);
         return command;
+    }
+
+    /// <summary>A command group (<c>edge functions</c>) with these options and its subcommands.</summary>
+    public Command Group(string name, string description, params Command[] subcommands)
+    {
+        var group = AddTo(new Command(name, description));
+        foreach (var subcommand in subcommands)
+        {
+            group.Add(subcommand);
+        }
+        return group;
     }
 
     /// <summary>
@@ -83,4 +95,19 @@ internal sealed class RegistryOptions
 }
 
 /// <summary>What a registry command's action works with: the client for the resolved registry and its output.</summary>
-internal sealed record RegistryContext(RegistryClient Client, CommandOutput Output);
+internal sealed record RegistryContext(RegistryClient Client, CommandOutput Output)
+{
+    /// <summary>GETs a list answer (<c>{"functions":[…]}</c>) and prints its <paramref name="member"/> as <paramref name="table"/>.</summary>
+    public async Task<int> ListAsync(string path, string member, TextTable table, string empty, CancellationToken cancellationToken)
+    {
+        var list = await Client.GetAsync(path, cancellationToken);
+        return Output.Answer(list, (w, body) => table.Write(w, JsonText.Items(body, member), empty));
+    }
+
+    /// <summary>DELETEs <paramref name="path"/>, printing "deleted KIND NAME" (or <c>{"deleted": NAME}</c>: a 204 has no body to print).</summary>
+    public async Task<int> DeleteAsync(string path, string kind, string name, CancellationToken cancellationToken)
+    {
+        var deleted = await Client.DeleteAsync(path, cancellationToken);
+        return Output.Answer(deleted, (w, _) => w.WriteLine($"deleted {kind} {name}"), new JsonObject { ["deleted"] = name });
+    }
+}
