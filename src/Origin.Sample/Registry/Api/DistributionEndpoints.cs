@@ -33,12 +33,12 @@ internal static class DistributionEndpoints
         distributions.MapPut("/{id}/bindings", async (HttpContext http, DistributionService service, string id, CancellationToken ct) =>
         {
             var request = await RequestJson.ReadAsync<BindingRequest>(http.Request, ct);
-            return await service.BindAsync(CallerAccount.Get(http), id, request, ct);
+            return await service.AddBindingAsync(CallerAccount.Get(http), id, request, ct);
         }).Accepts<BindingRequest>("application/json").ProducesProblem(400).ProducesProblem(404);
 
         distributions.MapDelete("/{id}/bindings", (HttpContext http, DistributionService service, string id, string? pathPattern,
             string? @event, CancellationToken ct) =>
-            service.UnbindAsync(CallerAccount.Get(http), id, pathPattern, @event, ct)).ProducesProblem(404);
+            service.RemoveBindingAsync(CallerAccount.Get(http), id, pathPattern, @event, ct)).ProducesProblem(404);
 
         return api;
     }

@@ -56,7 +56,7 @@ internal sealed class DistributionService(IRegistryStore store, TimeProvider tim
         await session.CommitAsync(cancellationToken);
     }
 
-    public async Task<DistributionDocument> BindAsync(AccountRecord caller, string id, BindingRequest request, CancellationToken cancellationToken)
+    public async Task<DistributionDocument> AddBindingAsync(AccountRecord caller, string id, BindingRequest request, CancellationToken cancellationToken)
     {
         var eventName = request.Event ?? throw RegistryProblemException.Invalid("a binding needs an event");
         BindingRules.ParseEvent(eventName);
@@ -64,7 +64,7 @@ internal sealed class DistributionService(IRegistryStore store, TimeProvider tim
         return await ChangeBehaviorAsync(caller, id, request.PathPattern, functions => functions[eventName] = binding, cancellationToken);
     }
 
-    public Task<DistributionDocument> UnbindAsync(AccountRecord caller, string id, string? pathPattern, string? eventName,
+    public Task<DistributionDocument> RemoveBindingAsync(AccountRecord caller, string id, string? pathPattern, string? eventName,
         CancellationToken cancellationToken) =>
         ChangeBehaviorAsync(caller, id, pathPattern, functions =>
         {
