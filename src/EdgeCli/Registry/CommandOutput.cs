@@ -65,7 +65,8 @@ internal sealed class CommandOutput(string command, bool json, TextWriter stdout
                 stderr.WriteLine("    " + binding);
             }
         }
-        foreach (var error in problem?.Errors ?? [])
+        // A detail that already quotes an error (one syntax error) need not be followed by it again.
+        foreach (var error in (problem?.Errors ?? []).Where(e => problem?.Detail?.Contains(e, StringComparison.Ordinal) != true))
         {
             stderr.WriteLine("  " + error);
         }
