@@ -1,5 +1,6 @@
 using EdgeCompute.Origin.Sample.Content;
 using EdgeCompute.Origin.Sample.Hosting;
+using EdgeCompute.Origin.Sample.Registry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,8 +9,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrlsIfUnconfigured(builder.Configuration, "http://127.0.0.1:8081");
 
 builder.Services.AddSampleOrigin();
+builder.Services.AddRegistry(builder.Configuration);
 
 var app = builder.Build();
+app.MapRegistry();
 app.MapSampleOrigin();
 app.Run();
 

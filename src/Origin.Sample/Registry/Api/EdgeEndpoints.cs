@@ -1,0 +1,40 @@
+using System.Globalization;
+using EdgeCompute.Origin.Sample.Registry.Blobs;
+using EdgeCompute.Origin.Sample.Registry.Problems;
+using EdgeCompute.Origin.Sample.Registry.Sync;
+
+namespace EdgeCompute.Origin.Sample.Registry.Api;
+
+/// <summary><c>/v1/edge/*</c>, for edge nodes (node key): the snapshot long-poll and code bundles.</summary>
+internal static class EdgeEndpoints
+{
+    public const string NodeIdHeader = "X-Edge-Node-Id";
+    public const string NodeRevisionHeader = "X-Edge-Snapshot-Revision";
+
+    public static RouteGroupBuilder MapEdge(this RouteGroupBuilder edge)
+    {
+        edge.WithTags("Edge nodes");
+
+        edge.MapGet("/snapshot", async Task<IResult> (HttpContext http, EdgeSnapshotService snapshots, TimeProvider time,
+            long? after, int? wait, CancellationToken ct) =>
+        {
+            if (http.Request.Headers[NodeIdHeader].ToString() is { Length: > 0 } nodeId)
+            {
+                long.TryParse(http.Request.Headers[NodeRevisionHeader], NumberStyles.None, CultureInfo.InvariantCulture, out var serving);
+                await snapshots.RecordNodeAsync(new NodeStatus(nodeId, serving, time.GetUtcNow()), ct);
+            }
+            var seconds = Math.Clamp(wait ?? 0, 0, EdgeSnapshotService.MaxWaitSeconds);
+            var snapshot = await snapshots.GetAsync(after, TimeSpan.FromSeconds(seconds), ct);
+            http.Response.Headers.ETag = $"\"{(snapshot?.Revision ?? after)?.ToString(CultureInfo.InvariantCulture)}\"";
+            return snapshot is null ? TypedResults.NoContent() : TypedResults.Bytes(snapshot.Json, "application/json");
+        }).Produces<SnapshotDocument>(200).Produces(204);
+
+        edge.MapGet("/bundles/{sha256}", (IBlobStore blobs, string sha256) =>
+            blobs.OpenRead(sha256) is { } stream
+                ? Results.Stream(stream, "application/zip")
+                : RegistryProblemFilter.ToResult(RegistryProblemException.NotFound($"no bundle with SHA-256 {sha256}")))
+            .Produces(200, contentType: "application/zip").ProducesProblem(404);
+
+        return edge;
+    }
+}

@@ -1,0 +1,30 @@
+using EdgeCompute.Origin.Sample.Registry.Accounts;
+
+namespace EdgeCompute.Origin.Sample.Registry;
+
+/// <summary>The <c>Registry</c> configuration section (docs/registry-contract.md, "Hosting and configuration").</summary>
+public sealed class RegistryOptions
+{
+    public const string SectionName = "Registry";
+
+    /// <summary>Holds <c>registry.db</c> and <c>blobs/</c>; relative paths are resolved against the working directory.</summary>
+    public string DataDirectory { get; set; } = "data/regional";
+
+    /// <summary>Bearer key for <c>POST /v1/accounts</c>; without one, accounts come only from <see cref="Accounts"/>.</summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>Accounts created (or updated) when the registry opens its database.</summary>
+    public List<SeedAccountOptions> Accounts { get; set; } = [];
+
+    /// <summary>Bearer keys edge nodes use on <c>/v1/edge/*</c>.</summary>
+    public List<string> NodeKeys { get; set; } = [];
+
+    /// <summary>Compressed upload limit; larger uploads are refused with 413.</summary>
+    public long MaxZipBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Uncompressed limit, counted while unzipping so that a zip bomb stops here.</summary>
+    public long MaxUnzippedBytes { get; set; } = 250L * 1024 * 1024;
+
+    /// <summary>How long fetching a <c>zipUrl</c> may take.</summary>
+    public TimeSpan ZipUrlTimeout { get; set; } = TimeSpan.FromSeconds(60);
+}
