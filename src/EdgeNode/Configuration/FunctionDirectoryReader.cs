@@ -134,6 +134,9 @@ internal static class FunctionDirectoryReader
             KeyValueStores = associated,
             AllowedHosts = settings.AllowedHosts ?? [],
             Environment = settings.Environment ?? new Dictionary<string, string>(),
+            FunctionName = settings.Identity?.Name ?? name,
+            Version = settings.Identity?.Version ?? "$LATEST",
+            Account = settings.Identity?.Account ?? FunctionModel.StandaloneAccount,
             VersionKey = VersionKey(name, files, settings, associated),
         };
     }
@@ -150,6 +153,7 @@ internal static class FunctionDirectoryReader
             KeyValueStores = overrides.KeyValueStores ?? file.KeyValueStores,
             AllowedHosts = overrides.AllowedHosts ?? file.AllowedHosts,
             Environment = overrides.Environment ?? file.Environment,
+            Identity = overrides.Identity ?? file.Identity,
         };
 
     private static SortedDictionary<string, string>? ReadFiles(string folder, int maxCodeBytes, List<ConfigError> errors)

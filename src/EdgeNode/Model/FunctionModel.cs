@@ -9,6 +9,17 @@ public sealed record FunctionModel
 {
     public required string Name { get; init; }
 
+    /// <summary>The name the function sees as its own (context, ARN, <c>process.env</c>, logs): <see cref="Name"/>
+    /// for a folder on disk, the registry's function name for a synced one (whose <see cref="Name"/> is its folder).</summary>
+    public string FunctionName { get => _functionName ?? Name; init => _functionName = value; }
+
+    private readonly string? _functionName;
+
+    /// <summary>The account that owns the function: <see cref="StandaloneAccount"/> for folders on disk.</summary>
+    public string Account { get; init; } = StandaloneAccount;
+
+    public const string StandaloneAccount = "000000000000";
+
     /// <summary><c>$LATEST</c> for functions from disk; a number when published by a registry.</summary>
     public string Version { get; init; } = "$LATEST";
 

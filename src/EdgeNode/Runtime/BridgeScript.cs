@@ -17,14 +17,14 @@ internal static class BridgeScript
     /// <summary>The JSON the bridge's <c>init</c> takes (Lambda's context values); as <see cref="FunctionIsolate"/> builds it.</summary>
     public static string SettingsJson(FunctionModel function, FunctionRuntimeOptions options)
     {
-        var logGroupName = $"/aws/lambda/{options.Region}.{function.Name}";
+        var logGroupName = $"/aws/lambda/{options.Region}.{function.FunctionName}";
         var logStreamName = $"{DateTime.UtcNow:yyyy/MM/dd}/[{function.Version}]{options.NodeId}";
         var handler = Path.ChangeExtension(function.HandlerModule, null) + "." + function.HandlerExport;
         var settings = new Dictionary<string, object>
         {
-            ["functionName"] = function.Name,
+            ["functionName"] = function.FunctionName,
             ["functionVersion"] = function.Version,
-            ["functionArn"] = $"arn:aws:lambda:{options.Region}:000000000000:function:{function.Name}:{function.Version}",
+            ["functionArn"] = $"arn:aws:lambda:{options.Region}:{function.Account}:function:{function.FunctionName}:{function.Version}",
             ["memoryLimitInMB"] = function.MemorySizeMb.ToString(CultureInfo.InvariantCulture),
             ["logGroupName"] = logGroupName,
             ["logStreamName"] = logStreamName,

@@ -39,7 +39,7 @@ internal static class LambdaEnvironment
         env["AWS_REGION"] = region;
         env["AWS_DEFAULT_REGION"] = region;
         env["AWS_EXECUTION_ENV"] = "AWS_Lambda_" + function.Runtime;
-        env["AWS_LAMBDA_FUNCTION_NAME"] = function.Name;
+        env["AWS_LAMBDA_FUNCTION_NAME"] = function.FunctionName;
         env["AWS_LAMBDA_FUNCTION_VERSION"] = function.Version;
         env["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = function.MemorySizeMb.ToString(CultureInfo.InvariantCulture);
         env["AWS_LAMBDA_INITIALIZATION_TYPE"] = "on-demand";

@@ -68,6 +68,29 @@ public sealed class LambdaEnvironmentTests
     [Theory]
     [InlineData("v8")]
     [InlineData("jint")]
+    public async Task Identity_FromRegistry_IsWhatTheFunctionSeesAsItsNameVersionAndAccount(string engine)
+    {
+        await using var env = await new EdgeTestEnvironment(engine)
+            .Function("111111111111.hello.3", """
+                exports.handler = async (event, context) => ({ status: '200', body: JSON.stringify({
+                    name: context.functionName, version: context.functionVersion, arn: context.invokedFunctionArn,
+                    envName: process.env.AWS_LAMBDA_FUNCTION_NAME, envVersion: process.env.AWS_LAMBDA_FUNCTION_VERSION }) });
+                """, settings: """{ "identity": { "account": "111111111111", "name": "hello", "version": "3" } }""")
+            .Bind("*", viewerRequest: "111111111111.hello.3")
+            .StartAsync();
+
+        var seen = JsonElement.Parse(await env.Client.GetStringAsync("/"));
+
+        Assert.Equal("hello", seen.GetProperty("name").GetString());
+        Assert.Equal("3", seen.GetProperty("version").GetString());
+        Assert.Equal("arn:aws:lambda:us-east-1:111111111111:function:hello:3", seen.GetProperty("arn").GetString());
+        Assert.Equal("hello", seen.GetProperty("envName").GetString());
+        Assert.Equal("3", seen.GetProperty("envVersion").GetString());
+    }
+
+    [Theory]
+    [InlineData("v8")]
+    [InlineData("jint")]
     public async Task Process_CloudFrontFunction_Undefined(string engine)
     {
         await using var env = await new EdgeTestEnvironment(engine)
