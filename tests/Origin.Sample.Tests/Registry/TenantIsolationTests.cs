@@ -11,8 +11,7 @@ public sealed class TenantIsolationTests
     public async Task AnotherAccountsFunction_IsNotFoundForEveryOperation()
     {
         await using var server = await RegistryServer.StartAsync();
-        await server.A.CreateWithCodeAsync("hello");
-        await server.A.PublishAsync("hello");
+        await server.A.CreatePublishedAsync("hello");
         await server.A.OkAsync(server.A.PutAsync("v1/functions/hello/aliases/live", new { functionVersion = "1" }));
         var b = server.B;
 
@@ -36,11 +35,16 @@ public sealed class TenantIsolationTests
     public async Task AnotherAccountsFunction_CannotBeBound()
     {
         await using var server = await RegistryServer.StartAsync();
-        await server.A.CreateWithCodeAsync("hello");
-        await server.A.PublishAsync("hello");
+        await server.A.CreatePublishedAsync("hello");
+        await server.A.OkAsync(server.A.PutAsync("v1/functions/hello/aliases/live", new { functionVersion = "1" }));
+        await server.B.CreatedAsync(server.B.PutDistributionAsync("EDISTB", RegistryScenarios.Distribution(development: true)));
 
-        await RegistryClient.ProblemAsync(HttpStatusCode.NotFound, "ResourceNotFound",
-            server.B.PutDistributionAsync("EDISTB", RegistryScenarios.Distribution(RegistryScenarios.Bind("viewer-request", "hello", "1"))));
+        foreach (var qualifier in new[] { "1", "live", "$LATEST" })
+        {
+            await RegistryClient.ProblemAsync(HttpStatusCode.NotFound, "ResourceNotFound", server.B.PutAsync("v1/distributions/EDISTB/bindings",
+                new { pathPattern = "*", @event = "origin-request", name = "hello", qualifier }));
+        }
+        await RegistryClient.ProblemAsync(HttpStatusCode.NotFound, "ResourceNotFound", server.B.PutBoundDistributionAsync("EDISTC", "viewer-request", "hello", "1"));
     }
 
     [Fact]

@@ -8,8 +8,7 @@ public sealed class AliasEndpointsTests
     private static async Task<RegistryServer> WithTwoVersionsAsync()
     {
         var server = await RegistryServer.StartAsync();
-        await server.A.CreateWithCodeAsync("hello");
-        await server.A.PublishAsync("hello");
+        await server.A.CreatePublishedAsync("hello");
         await server.A.UploadAsync("hello", TestZips.Function("2"));
         await server.A.PublishAsync("hello");
         return server;
@@ -68,8 +67,7 @@ public sealed class AliasEndpointsTests
         await using var server = await WithTwoVersionsAsync();
         await server.A.OkAsync(server.A.PutAsync("v1/functions/hello/aliases/old", new { functionVersion = "1" }));
         await server.A.OkAsync(server.A.PutAsync("v1/functions/hello/aliases/live", new { functionVersion = "2" }));
-        await server.A.CreatedAsync(server.A.PutDistributionAsync("EDIST1",
-            RegistryScenarios.Distribution(RegistryScenarios.Bind("viewer-response", "hello", "live"))));
+        await server.A.CreatedAsync(server.A.PutBoundDistributionAsync("EDIST1", "viewer-response", "hello", "live"));
 
         await server.A.NoContentAsync(server.A.DeleteAsync("v1/functions/hello/aliases/old"));
         var problem = await RegistryClient.ProblemAsync(HttpStatusCode.Conflict, "ResourceInUse", server.A.DeleteAsync("v1/functions/hello/aliases/live"));

@@ -100,8 +100,7 @@ public sealed class DistributionEndpointsTests
         await using var server = await RegistryServer.StartAsync();
         await server.A.CreateFunctionAsync("hello");
 
-        await RegistryClient.ProblemAsync(HttpStatusCode.BadRequest, "NoCode", server.A.PutDistributionAsync("EDEV",
-            RegistryScenarios.Distribution(RegistryScenarios.Bind("viewer-request", "hello", "$LATEST"), development: true)));
+        await RegistryClient.ProblemAsync(HttpStatusCode.BadRequest, "NoCode", server.A.PutBoundDistributionAsync("EDEV", "viewer-request", "hello", "$LATEST", development: true));
     }
 
     [Fact]
@@ -133,60 +132,54 @@ public sealed class DistributionEndpointsTests
     public async Task Put_BindingToMissingTargets_IsRefused()
     {
         await using var server = await RegistryServer.StartAsync();
-        await server.A.CreateWithCodeAsync("hello");
-        await server.A.PublishAsync("hello");
+        await server.A.CreatePublishedAsync("hello");
 
         await RegistryClient.ProblemAsync(HttpStatusCode.NotFound, "ResourceNotFound",
-            server.A.PutDistributionAsync("EDIST1", RegistryScenarios.Distribution(RegistryScenarios.Bind("viewer-request", "nope", "1"))));
+            server.A.PutBoundDistributionAsync("EDIST1", "viewer-request", "nope", "1"));
         await RegistryClient.ProblemAsync(HttpStatusCode.NotFound, "VersionNotFound",
-            server.A.PutDistributionAsync("EDIST1", RegistryScenarios.Distribution(RegistryScenarios.Bind("viewer-request", "hello", "5"))));
+            server.A.PutBoundDistributionAsync("EDIST1", "viewer-request", "hello", "5"));
         await RegistryClient.ProblemAsync(HttpStatusCode.NotFound, "ResourceNotFound",
-            server.A.PutDistributionAsync("EDIST1", RegistryScenarios.Distribution(RegistryScenarios.Bind("viewer-request", "hello", "live"))));
+            server.A.PutBoundDistributionAsync("EDIST1", "viewer-request", "hello", "live"));
         await RegistryClient.ProblemAsync(HttpStatusCode.BadRequest, "InvalidParameterValue",
-            server.A.PutDistributionAsync("EDIST1", RegistryScenarios.Distribution(RegistryScenarios.Bind("on-request", "hello", "1"))));
+            server.A.PutBoundDistributionAsync("EDIST1", "on-request", "hello", "1"));
         await RegistryClient.ProblemAsync(HttpStatusCode.BadRequest, "InvalidParameterValue",
             server.A.PutDistributionAsync("EDIST1", RegistryScenarios.Distribution(RegistryScenarios.Bind("viewer-response", "hello", "1", includeBody: true))));
     }
 
-    [Fact]
-    public async Task Put_ViewerEventLimits_AreCheckedAtBindTime()
+    [Theory]
+    [InlineData("memory", "InvalidParameterValue")]
+    [InlineData("size", "CodeTooLargeForEvent")]
+    public async Task Put_OverAViewerEventLimit_IsRefusedThereButNotOnOriginEvents(string over, string code)
     {
         await using var server = await RegistryServer.StartAsync();
-        await server.A.CreateWithCodeAsync("big", settings: new JsonObject { ["memorySize"] = 512 });
-        await server.A.PublishAsync("big");
+        await server.A.CreateFunctionAsync("fn", over == "memory" ? new JsonObject { ["memorySize"] = 512 } : null);
+        // Random bytes do not compress: such a zip is over the viewer events' 1 MB.
+        await server.A.UploadAsync("fn", over == "size"
+            ? TestZips.Create(("index.js", System.Text.Encoding.UTF8.GetBytes(TestZips.Handler)), ("assets/noise.bin", RandomNumberGenerator.GetBytes(1_100_000)))
+            : TestZips.Function());
+        await server.A.PublishAsync("fn");
+
+        await RegistryClient.ProblemAsync(HttpStatusCode.BadRequest, code, server.A.PutBoundDistributionAsync("EDIST1", "viewer-request", "fn", "1"));
+        await server.A.CreatedAsync(server.A.PutBoundDistributionAsync("EDIST1", "origin-response", "fn", "1"));
+    }
+
+    [Fact]
+    public async Task Put_CloudFrontFunction_BindsToViewerEventsOnly()
+    {
+        await using var server = await RegistryServer.StartAsync();
         await server.A.CreateFunctionAsync("cff", new JsonObject { ["runtime"] = "cloudfront-js-1.0" });
         await server.A.UploadAsync("cff", TestZips.Create(("index.js", "function handler(event) { return event.request; }\n")));
         await server.A.PublishAsync("cff");
 
-        await RegistryClient.ProblemAsync(HttpStatusCode.BadRequest, "InvalidParameterValue",
-            server.A.PutDistributionAsync("EDIST1", RegistryScenarios.Distribution(RegistryScenarios.Bind("viewer-request", "big", "1"))));
-        await server.A.CreatedAsync(server.A.PutDistributionAsync("EDIST1", RegistryScenarios.Distribution(RegistryScenarios.Bind("origin-request", "big", "1"))));
-        await RegistryClient.ProblemAsync(HttpStatusCode.BadRequest, "InvalidParameterValue",
-            server.A.PutDistributionAsync("EDIST2", RegistryScenarios.Distribution(RegistryScenarios.Bind("origin-response", "cff", "1"))));
-        await server.A.CreatedAsync(server.A.PutDistributionAsync("EDIST2", RegistryScenarios.Distribution(RegistryScenarios.Bind("viewer-response", "cff", "1"))));
-    }
-
-    [Fact]
-    public async Task Put_CodeOverTheViewerEventSize_IsRefusedWithCodeTooLargeForEvent()
-    {
-        await using var server = await RegistryServer.StartAsync();
-        // Random bytes do not compress: the zip is over the viewer events' 1 MB.
-        var zip = TestZips.Create(("index.js", System.Text.Encoding.UTF8.GetBytes(TestZips.Handler)), ("assets/noise.bin", RandomNumberGenerator.GetBytes(1_100_000)));
-        await server.A.CreateFunctionAsync("heavy");
-        await server.A.UploadAsync("heavy", zip);
-        await server.A.PublishAsync("heavy");
-
-        await RegistryClient.ProblemAsync(HttpStatusCode.BadRequest, "CodeTooLargeForEvent",
-            server.A.PutDistributionAsync("EDIST1", RegistryScenarios.Distribution(RegistryScenarios.Bind("viewer-request", "heavy", "1"))));
-        await server.A.CreatedAsync(server.A.PutDistributionAsync("EDIST1", RegistryScenarios.Distribution(RegistryScenarios.Bind("origin-response", "heavy", "1"))));
+        await RegistryClient.ProblemAsync(HttpStatusCode.BadRequest, "InvalidParameterValue", server.A.PutBoundDistributionAsync("EDIST2", "origin-response", "cff", "1"));
+        await server.A.CreatedAsync(server.A.PutBoundDistributionAsync("EDIST2", "viewer-response", "cff", "1"));
     }
 
     [Fact]
     public async Task Bindings_PutAndDelete_ChangeOneBehaviour()
     {
         await using var server = await RegistryServer.StartAsync();
-        await server.A.CreateWithCodeAsync("hello");
-        await server.A.PublishAsync("hello");
+        await server.A.CreatePublishedAsync("hello");
         await server.A.CreatedAsync(server.A.PutDistributionAsync("EDIST1", RegistryScenarios.Distribution()));
 
         var bound = await server.A.OkAsync(server.A.PutAsync("v1/distributions/EDIST1/bindings",
@@ -211,8 +204,7 @@ public sealed class DistributionEndpointsTests
     {
         await using var server = await RegistryServer.StartAsync();
         await server.A.CreateWithCodeAsync("hello");
-        await server.A.CreatedAsync(server.A.PutDistributionAsync("EDEV",
-            RegistryScenarios.Distribution(RegistryScenarios.Bind("viewer-request", "hello", "$LATEST"), development: true)));
+        await server.A.CreatedAsync(server.A.PutBoundDistributionAsync("EDEV", "viewer-request", "hello", "$LATEST", development: true));
 
         await RegistryClient.ProblemAsync(HttpStatusCode.BadRequest, "InvalidParameterValue", server.A.PatchAsync("v1/functions/hello", new { memorySize = 1024 }));
         await RegistryClient.ProblemAsync(HttpStatusCode.BadRequest, "HandlerNotFound", server.A.PatchAsync("v1/functions/hello", new { handler = "main.handler" }));

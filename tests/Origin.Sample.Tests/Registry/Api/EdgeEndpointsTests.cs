@@ -45,9 +45,8 @@ public sealed class EdgeEndpointsTests
         var functions = RegistryScenarios.Bind("viewer-request", "cff", "1");
         functions["origin-request"] = RegistryScenarios.Bind("origin-request", "hello", "live")["origin-request"]!.DeepClone();
         await a.CreatedAsync(a.PutDistributionAsync("EDIST1", RegistryScenarios.Distribution(functions, aliases: "www.a.test")));
-        await server.B.CreateWithCodeAsync("hello", "b");
-        await server.B.PublishAsync("hello");
-        await server.B.CreatedAsync(server.B.PutDistributionAsync("EDISTB", RegistryScenarios.Distribution(RegistryScenarios.Bind("origin-request", "hello", "1"))));
+        await server.B.CreatePublishedAsync("hello", "b");
+        await server.B.CreatedAsync(server.B.PutBoundDistributionAsync("EDISTB", "origin-request", "hello", "1"));
 
         var snapshot = await server.Node.SnapshotAsync();
 
@@ -82,9 +81,8 @@ public sealed class EdgeEndpointsTests
     public async Task Snapshot_DistributionAndSettings_ReadAsTheNodesConfig()
     {
         await using var server = await RegistryServer.StartAsync();
-        await server.A.CreateWithCodeAsync("hello", settings: new JsonObject { ["allowedHosts"] = new JsonArray("api.example.com"), ["engine"] = "jint" });
-        await server.A.PublishAsync("hello");
-        await server.A.CreatedAsync(server.A.PutDistributionAsync("EDIST1", RegistryScenarios.Distribution(RegistryScenarios.Bind("viewer-request", "hello", "1"))));
+        await server.A.CreatePublishedAsync("hello", settings: new JsonObject { ["allowedHosts"] = new JsonArray("api.example.com"), ["engine"] = "jint" });
+        await server.A.CreatedAsync(server.A.PutBoundDistributionAsync("EDIST1", "viewer-request", "hello", "1"));
 
         var snapshot = await server.Node.SnapshotAsync();
 
@@ -104,8 +102,7 @@ public sealed class EdgeEndpointsTests
     {
         await using var server = await RegistryServer.StartAsync();
         await server.A.CreateWithCodeAsync("hello");
-        await server.A.CreatedAsync(server.A.PutDistributionAsync("EDEV",
-            RegistryScenarios.Distribution(RegistryScenarios.Bind("viewer-request", "hello", "$LATEST"), development: true)));
+        await server.A.CreatedAsync(server.A.PutBoundDistributionAsync("EDEV", "viewer-request", "hello", "$LATEST", development: true));
         var before = await server.Node.RevisionAsync();
 
         var uploaded = await server.A.UploadAsync("hello", TestZips.Function("new"));

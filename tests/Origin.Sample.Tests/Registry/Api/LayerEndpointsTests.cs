@@ -103,8 +103,7 @@ public sealed class LayerEndpointsTests
         await using var server = await RegistryServer.StartAsync();
         var arn = (string)(await PublishLayerAsync(server.A))["arn"]!;
         await server.A.OkAsync(server.A.PutAsync("v1/layers/utils/versions/1/permission", new { visibility = "public" }));
-        await server.A.CreateWithCodeAsync("mine", settings: new JsonObject { ["layers"] = new JsonArray(arn) });
-        await server.A.PublishAsync("mine");
+        await server.A.CreatePublishedAsync("mine", settings: new JsonObject { ["layers"] = new JsonArray(arn) });
         await server.B.CreateFunctionAsync("theirs", new JsonObject { ["layers"] = new JsonArray(arn) });
 
         var problem = await RegistryClient.ProblemAsync(HttpStatusCode.Conflict, "ResourceInUse", server.A.DeleteAsync("v1/layers/utils/versions/1"));

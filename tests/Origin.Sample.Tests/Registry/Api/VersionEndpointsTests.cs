@@ -38,8 +38,7 @@ public sealed class VersionEndpointsTests
     public async Task Publish_Unchanged_ReturnsTheNewestVersionWith200()
     {
         await using var server = await RegistryServer.StartAsync();
-        await server.A.CreateWithCodeAsync("hello");
-        await server.A.PublishAsync("hello");
+        await server.A.CreatePublishedAsync("hello");
 
         var again = await server.A.OkAsync(server.A.PostAsync("v1/functions/hello/versions"));
 
@@ -54,8 +53,7 @@ public sealed class VersionEndpointsTests
     public async Task Publish_AfterADelete_NeverReusesANumber()
     {
         await using var server = await RegistryServer.StartAsync();
-        await server.A.CreateWithCodeAsync("hello");
-        await server.A.PublishAsync("hello");
+        await server.A.CreatePublishedAsync("hello");
         await server.A.UploadAsync("hello", TestZips.Function("2"));
         await server.A.PublishAsync("hello");
 
@@ -90,11 +88,9 @@ public sealed class VersionEndpointsTests
     public async Task Delete_BoundVersion_IsRefusedNamingBindingsAndAliases()
     {
         await using var server = await RegistryServer.StartAsync();
-        await server.A.CreateWithCodeAsync("hello");
-        await server.A.PublishAsync("hello");
+        await server.A.CreatePublishedAsync("hello");
         await server.A.OkAsync(server.A.PutAsync("v1/functions/hello/aliases/live", new { functionVersion = "1" }));
-        await server.A.CreatedAsync(server.A.PutDistributionAsync("EDIST1",
-            RegistryScenarios.Distribution(RegistryScenarios.Bind("origin-request", "hello", "1"))));
+        await server.A.CreatedAsync(server.A.PutBoundDistributionAsync("EDIST1", "origin-request", "hello", "1"));
 
         var problem = await RegistryClient.ProblemAsync(HttpStatusCode.Conflict, "ResourceInUse", server.A.DeleteAsync("v1/functions/hello/versions/1"));
 

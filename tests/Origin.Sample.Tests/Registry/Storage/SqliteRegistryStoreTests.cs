@@ -33,7 +33,7 @@ public sealed class SqliteRegistryStoreTests
             var first = await RegistryServer.StartAsync(directory);
             await first.A.CreateWithCodeAsync("hello");
             await first.A.PublishAsync("hello");
-            await first.A.CreatedAsync(first.A.PutDistributionAsync("EDIST1", RegistryScenarios.Distribution(RegistryScenarios.Bind("viewer-request", "hello", "1"))));
+            await first.A.CreatedAsync(first.A.PutBoundDistributionAsync("EDIST1", "viewer-request", "hello", "1"));
             var revision = await first.Node.RevisionAsync();
             await first.DisposeAsync();
 
