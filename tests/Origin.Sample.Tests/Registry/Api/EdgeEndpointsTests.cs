@@ -136,6 +136,17 @@ public sealed class EdgeEndpointsTests
         Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
     }
 
+    [Theory]
+    [InlineData("after=abc")]
+    [InlineData("after=-1")]
+    [InlineData("after=0&wait=61")]
+    public async Task Snapshot_BadQuery_IsRefused(string query)
+    {
+        await using var server = await RegistryServer.StartAsync();
+
+        await RegistryClient.ProblemAsync(HttpStatusCode.BadRequest, "InvalidParameterValue", server.Node.GetAsync($"v1/edge/snapshot?{query}"));
+    }
+
     [Fact]
     public async Task Snapshot_LongPoll_ReturnsTheNewRevisionWhenAChangeHappens()
     {
