@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EdgeCompute.EdgeCli.Settings;
 
 namespace EdgeCompute.EdgeCli.Invalidation;
 
@@ -15,8 +16,8 @@ internal sealed partial record AdminTarget(Uri Endpoint, string? Token, string U
     /// <summary>The target, or null with every reason in <paramref name="errors"/>.</summary>
     public static AdminTarget? Resolve(string? urlOption, string? tokenOption, string configPath, List<string> errors)
     {
-        var (url, urlSource) = First((urlOption, "--admin-url"), (Environment.GetEnvironmentVariable(UrlVariable), UrlVariable));
-        var (token, _) = First((tokenOption, "--token"), (Environment.GetEnvironmentVariable(TokenVariable), TokenVariable));
+        var (url, urlSource) = SettingSources.First((urlOption, "--admin-url"), (Environment.GetEnvironmentVariable(UrlVariable), UrlVariable));
+        var (token, _) = SettingSources.First((tokenOption, "--token"), (Environment.GetEnvironmentVariable(TokenVariable), TokenVariable));
         if (url is null || token is null)
         {
             // The config file only fills in what the options and environment left out.
@@ -50,24 +51,7 @@ internal sealed partial record AdminTarget(Uri Endpoint, string? Token, string U
     private static Uri? ToEndpoint(string url)
     {
         url = AnyHost().Replace(url, m => m.Groups["scheme"].Value + (m.Groups["host"].Value == "[::]" ? "[::1]" : "127.0.0.1"));
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            return null;
-        }
-        var withSlash = uri.AbsolutePath.EndsWith('/') ? uri : new UriBuilder(uri) { Path = uri.AbsolutePath + "/" }.Uri;
-        return new Uri(withSlash, "invalidations");
-    }
-
-    private static (string? Value, string? Source) First(params (string? Value, string Source)[] candidates)
-    {
-        foreach (var (value, source) in candidates)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                return (value, source);
-            }
-        }
-        return (null, null);
+        return SettingSources.HttpBaseUri(url) is { } baseUri ? new Uri(baseUri, "invalidations") : null;
     }
 
     [GeneratedRegex(@"^(?<scheme>https?://)(?<host>\*|\+|0\.0\.0\.0|\[::\])(?=[:/]|$)", RegexOptions.IgnoreCase)]

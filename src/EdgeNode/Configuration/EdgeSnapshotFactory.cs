@@ -106,20 +106,31 @@ internal sealed class EdgeSnapshotFactory
             {
                 foreach (var (eventName, association) in behavior.Functions)
                 {
-                    if (association.Name is { Length: > 0 } name && EdgeEventTypeExtensions.TryParse(eventName, out var type))
+                    if (EdgeEventTypeExtensions.TryParse(eventName, out var type))
                     {
-                        if (type.IsOriginEvent())
-                        {
-                            _originBound.Add(name);
-                        }
-                        // The viewer events' limits are the stricter ones; they win when both bind a function.
-                        if (!_strictestEvent.TryGetValue(name, out var seen) || (seen.IsOriginEvent() && !type.IsOriginEvent()))
-                        {
-                            _strictestEvent[name] = type;
-                        }
+                        // A weighted alias's other function runs on the same event, under the same limits.
+                        CollectBinding(association.Name, type);
+                        CollectBinding(association.Routing?.Name, type);
                     }
                 }
             }
+        }
+    }
+
+    private void CollectBinding(string? name, EdgeEventType type)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return;
+        }
+        if (type.IsOriginEvent())
+        {
+            _originBound.Add(name);
+        }
+        // The viewer events' limits are the stricter ones; they win when both bind a function.
+        if (!_strictestEvent.TryGetValue(name, out var seen) || (seen.IsOriginEvent() && !type.IsOriginEvent()))
+        {
+            _strictestEvent[name] = type;
         }
     }
 
@@ -235,9 +246,10 @@ internal sealed class EdgeSnapshotFactory
                 Error($"{at}.name", "is required: the function's folder name");
                 continue;
             }
+            var routing = association.Routing is { } routingConfig ? BuildRouting(routingConfig, association.Name, $"{at}.routing") : null;
             if (_functions.TryGetValue(association.Name, out var function) && function is not null)
             {
-                bindings.Add(new FunctionBinding(type, function, association.IncludeBody));
+                bindings.Add(new FunctionBinding(type, function, association.IncludeBody) { Routing = routing });
             }
             else
             {
@@ -250,6 +262,31 @@ internal sealed class EdgeSnapshotFactory
             return null;
         }
         return new CacheBehaviorModel(new PathPattern(config.PathPattern!), origin!, methods, config.ForwardHost, bindings, cachePolicy);
+    }
+
+    private FunctionRouting? BuildRouting(FunctionRoutingConfig config, string mainName, string path)
+    {
+        var before = _errors.Count;
+        if (config.Weight is < 0 or >= 1)
+        {
+            Error($"{path}.weight", $"{config.Weight} is outside [0, 1): the share of invocations that go to the routing function");
+        }
+        if (string.IsNullOrEmpty(config.Name))
+        {
+            Error($"{path}.name", "is required: the folder name of the function that gets the weighted share");
+            return null;
+        }
+        if (config.Name == mainName)
+        {
+            Error($"{path}.name", $"names the association's own function '{mainName}'; routing needs another one");
+            return null;
+        }
+        if (!_functions.TryGetValue(config.Name, out var function) || function is null)
+        {
+            Error($"{path}.name", $"function '{config.Name}' could not be loaded (see its errors)");
+            return null;
+        }
+        return _errors.Count > before ? null : new FunctionRouting(function, config.Weight);
     }
 
     private CachePolicyModel BuildCachePolicy(CachePolicyConfig config, string path)

@@ -12,4 +12,7 @@ public sealed record FunctionAssociationConfig
 
     /// <summary>Request events only: pass the request body to the function (base64, truncated past the limit).</summary>
     public bool IncludeBody { get; init; }
+
+    /// <summary>Sends a share of the invocations to another function (a weighted alias); absent: all go to <see cref="Name"/>.</summary>
+    public FunctionRoutingConfig? Routing { get; init; }
 }

@@ -85,6 +85,7 @@ internal static class FunctionDirectoryReader
                 errors.Add(new ConfigError(where, $"$.allowedHosts[{i}]", $"'{entry}' is not a host or host:port"));
             }
         }
+        FunctionEnvironmentRules.Check(settings.Environment, where, errors);
         var engine = settings.Engine ?? FunctionEngines.V8;
         if (!FunctionEngines.IsKnown(engine))
         {
@@ -132,6 +133,10 @@ internal static class FunctionDirectoryReader
             Engine = engine,
             KeyValueStores = associated,
             AllowedHosts = settings.AllowedHosts ?? [],
+            Environment = settings.Environment ?? new Dictionary<string, string>(),
+            FunctionName = settings.Identity?.Name ?? name,
+            Version = settings.Identity?.Version ?? "$LATEST",
+            Account = settings.Identity?.Account ?? FunctionModel.StandaloneAccount,
             VersionKey = VersionKey(name, files, settings, associated),
         };
     }
@@ -147,6 +152,8 @@ internal static class FunctionDirectoryReader
             Engine = overrides.Engine ?? file.Engine,
             KeyValueStores = overrides.KeyValueStores ?? file.KeyValueStores,
             AllowedHosts = overrides.AllowedHosts ?? file.AllowedHosts,
+            Environment = overrides.Environment ?? file.Environment,
+            Identity = overrides.Identity ?? file.Identity,
         };
 
     private static SortedDictionary<string, string>? ReadFiles(string folder, int maxCodeBytes, List<ConfigError> errors)

@@ -30,4 +30,26 @@ public sealed record FunctionSettingsConfig
 
     /// <summary>Hosts (<c>host</c> or <c>host:port</c>, case-insensitive) that <c>fetch</c> and <c>http</c>/<c>https</c> may reach from origin events. None by default.</summary>
     public IReadOnlyList<string>? AllowedHosts { get; init; }
+
+    /// <summary>
+    /// Environment variables of a Lambda@Edge-style function, read as <c>process.env</c> (with Lambda's
+    /// reserved ones added). Keys <c>^[A-Za-z][A-Za-z0-9_]*$</c>, not <c>AWS_*</c>; 4 KB in all, as on Lambda.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    /// <summary>
+    /// Who the function is, as it sees itself (<c>context.functionName</c>, the ARN, <c>process.env</c>, logs).
+    /// Set by the registry sync, where folders are named <c>{account}.{function}.{version}</c>; standalone
+    /// functions default to their folder name, <c>$LATEST</c> and account <c>000000000000</c>.
+    /// </summary>
+    public FunctionIdentityConfig? Identity { get; init; }
+}
+
+/// <summary>A function's name, version and account, as a registry published it.</summary>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+public sealed record FunctionIdentityConfig
+{
+    public string? Account { get; init; }
+    public string? Name { get; init; }
+    public string? Version { get; init; }
 }

@@ -1,6 +1,5 @@
 using EdgeCompute.EdgeNode.Configuration;
 using EdgeCompute.EdgeNode.Pipeline;
-using EdgeCompute.EdgeNode.Runtime;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,18 +12,15 @@ namespace EdgeCompute.EdgeNode.Hosting;
 /// </summary>
 internal sealed class ConfigFileWatcher : BackgroundService
 {
-    private readonly EdgeSnapshotProvider _snapshots;
-    private readonly FunctionRuntime _runtime;
+    private readonly SnapshotActivator _activator;
     private readonly EdgeNodeOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _changed = new(0);
     private FileSystemWatcher? _watcher;
 
-    public ConfigFileWatcher(EdgeSnapshotProvider snapshots, FunctionRuntime runtime, IOptions<EdgeNodeOptions> options,
-        ILogger<ConfigFileWatcher> logger)
+    public ConfigFileWatcher(SnapshotActivator activator, IOptions<EdgeNodeOptions> options, ILogger<ConfigFileWatcher> logger)
     {
-        _snapshots = snapshots;
-        _runtime = runtime;
+        _activator = activator;
         _options = options.Value;
         _logger = logger;
     }
@@ -80,16 +76,12 @@ internal sealed class ConfigFileWatcher : BackgroundService
 
     private void Reload(string file)
     {
-        var result = EdgeConfigLoader.Load(file, _snapshots.Current.Version + 1);
+        var result = EdgeConfigLoader.Load(file, _activator.Current.Version + 1);
         if (result.Snapshot is not { } snapshot)
         {
             EdgeLog.ConfigRejected(_logger, file, string.Join("\n", result.Errors));
             return;
         }
-        // Retire first: requests of the new snapshot then find warm pools kept, and requests still on
-        // the old one get throwaway isolates for versions that are gone.
-        _runtime.RetireExcept(snapshot.Functions.Values.Select(f => f.VersionKey));
-        _snapshots.Swap(snapshot);
-        EdgeLog.ConfigLoaded(_logger, snapshot.Version, file, snapshot.Distributions.Count, snapshot.Functions.Count);
+        _activator.Activate(snapshot, file);
     }
 }

@@ -1,4 +1,6 @@
 using EdgeCompute.EdgeNode.Configuration;
+using EdgeCompute.EdgeNode.Model;
+using EdgeCompute.EdgeNode.Regional;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.CommandLine;
@@ -21,30 +23,34 @@ public static class EdgeNodeApp
     {
         var builder = WebApplication.CreateBuilder(args);
         var configPath = Path.GetFullPath(builder.Configuration["config"] ?? builder.Configuration["EdgeNode:ConfigPath"] ?? DefaultConfigPath);
-        var result = EdgeConfigLoader.Load(configPath, version: 1);
-        errors = result.Errors;
-        if (result.Snapshot is not { } snapshot)
+        if (!TryAddConfigFile(builder.Configuration, configPath, out var fileError))
         {
+            // The loader says precisely what is wrong with the file (missing, bad JSON, where).
+            var failed = EdgeConfigLoader.Load(configPath, version: 1).Errors;
+            errors = failed.Count > 0 ? failed : [fileError!];
             return null;
         }
-        // The config file's host settings sit below environment variables and the command line.
-        var sources = builder.Configuration.Sources;
-        var index = sources.ToList().FindIndex(s => s is EnvironmentVariablesConfigurationSource or CommandLineConfigurationSource);
-        var json = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
-        {
-            Path = configPath,
-            Optional = false,
-            ReloadOnChange = false,
-        };
-        json.ResolveFileProvider();
-        sources.Insert(index < 0 ? sources.Count : index, json);
         builder.Configuration["EdgeNode:ConfigPath"] = configPath;
-        var hostErrors = HostSettingErrors(builder.Configuration, configPath);
+        var regional = new RegionalOptions();
+        var hostErrors = HostSettingErrors(builder.Configuration, configPath, regional);
+        EdgeSnapshot? snapshot = null;
+        if (!regional.Enabled)
+        {
+            var result = EdgeConfigLoader.Load(configPath, version: 1);
+            if (result.Snapshot is null)
+            {
+                errors = result.Errors;
+                return null;
+            }
+            snapshot = result.Snapshot;
+        }
+        errors = hostErrors;
         if (hostErrors.Count > 0)
         {
-            errors = hostErrors;
             return null;
         }
+        // In regional mode the registry provides the distributions; the file's own are not read.
+        snapshot ??= InitialRegionalSnapshot(regional, configPath);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["Urls"]))
         {
             builder.WebHost.UseUrls("http://127.0.0.1:8080");
@@ -64,8 +70,46 @@ public static class EdgeNodeApp
         return app;
     }
 
-    /// <summary>The Cache and Admin sections, checked before anything starts.</summary>
-    private static List<ConfigError> HostSettingErrors(IConfiguration configuration, string file)
+    /// <summary>
+    /// Adds the config file's host settings below environment variables and the command line; false
+    /// when the file cannot be read as configuration.
+    /// </summary>
+    private static bool TryAddConfigFile(ConfigurationManager configuration, string configPath, out ConfigError? error)
+    {
+        error = null;
+        var sources = configuration.Sources;
+        var index = sources.ToList().FindIndex(s => s is EnvironmentVariablesConfigurationSource or CommandLineConfigurationSource);
+        var json = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            Path = configPath,
+            Optional = false,
+            ReloadOnChange = false,
+        };
+        json.ResolveFileProvider();
+        try
+        {
+            sources.Insert(index < 0 ? sources.Count : index, json);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException)
+        {
+            error = new ConfigError(configPath, "", "cannot be read as configuration: " + ex.Message);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Regional mode starts from the snapshot <c>DataDirectory/current</c> names, so that a node
+    /// restarted while the registry is down serves what it served before; else (a first start, or a
+    /// snapshot that no longer loads, which the sync service then reports) from an empty one: every
+    /// request gets the no-distribution error until the first sync.
+    /// </summary>
+    private static EdgeSnapshot InitialRegionalSnapshot(RegionalOptions options, string configPath) =>
+        new SnapshotStore(options.DataDirectoryFor(configPath)).LoadCurrent()?.Snapshot
+        ?? new EdgeSnapshot([], null, new Dictionary<string, FunctionModel>(), version: 0);
+
+    /// <summary>The Cache, Admin and Regional sections, checked before anything starts.</summary>
+    private static List<ConfigError> HostSettingErrors(IConfiguration configuration, string file, RegionalOptions regional)
     {
         var errors = new List<ConfigError>();
         var cache = new Caching.CacheOptions();
@@ -74,11 +118,16 @@ public static class EdgeNodeApp
         {
             configuration.GetSection("Cache").Bind(cache);
             configuration.GetSection("Admin").Bind(admin);
+            configuration.GetSection("Regional").Bind(regional);
         }
         catch (InvalidOperationException ex)
         {
             errors.Add(new ConfigError(file, "$", ex.Message));
             return errors;
+        }
+        if (regional.Enabled)
+        {
+            errors.AddRange(regional.Validate(file));
         }
         if (cache.SizeLimitBytes <= 0)
         {

@@ -6,6 +6,7 @@ using EdgeCompute.EdgeNode.Events;
 using EdgeCompute.EdgeNode.Forwarding;
 using EdgeCompute.EdgeNode.Model;
 using EdgeCompute.EdgeNode.Pipeline;
+using EdgeCompute.EdgeNode.Regional;
 using EdgeCompute.EdgeNode.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,8 @@ public static class EdgeNodeServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the edge node around an already loaded and validated <paramref name="snapshot"/>
-    /// (load it with <see cref="EdgeConfigLoader"/> first, so that a bad config fails start-up).
+    /// (load it with <see cref="EdgeConfigLoader"/> first, so that a bad config fails start-up). With
+    /// <c>Regional:Url</c> set, the regional sync keeps it up to date instead of the config file watcher.
     /// </summary>
     public static IServiceCollection AddEdgeNode(this IServiceCollection services, IConfiguration configuration, EdgeSnapshot snapshot)
     {
@@ -40,7 +42,16 @@ public static class EdgeNodeServiceCollectionExtensions
         services.AddSingleton<CachedResponseWriter>();
         services.AddSingleton<EdgeRequestHandler>();
         services.AddHttpForwarder();
-        services.AddHostedService<ConfigFileWatcher>();
+        services.AddSingleton<SnapshotActivator>();
+        // One source of distributions at a time: the registry, or the config file (watched for changes).
+        if (configuration.GetSection("Regional").Get<RegionalOptions>() is { Enabled: true })
+        {
+            services.AddRegionalSync(configuration);
+        }
+        else
+        {
+            services.AddHostedService<ConfigFileWatcher>();
+        }
         services.AddHostedService<IsolateJanitorService>();
         services.AddSingleton<AdminListenerService>();
         services.AddHostedService(sp => sp.GetRequiredService<AdminListenerService>());

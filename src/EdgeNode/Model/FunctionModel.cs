@@ -9,6 +9,17 @@ public sealed record FunctionModel
 {
     public required string Name { get; init; }
 
+    /// <summary>The name the function sees as its own (context, ARN, <c>process.env</c>, logs): <see cref="Name"/>
+    /// for a folder on disk, the registry's function name for a synced one (whose <see cref="Name"/> is its folder).</summary>
+    public string FunctionName { get => _functionName ?? Name; init => _functionName = value; }
+
+    private readonly string? _functionName;
+
+    /// <summary>The account that owns the function: <see cref="StandaloneAccount"/> for folders on disk.</summary>
+    public string Account { get; init; } = StandaloneAccount;
+
+    public const string StandaloneAccount = "000000000000";
+
     /// <summary><c>$LATEST</c> for functions from disk; a number when published by a registry.</summary>
     public string Version { get; init; } = "$LATEST";
 
@@ -34,6 +45,9 @@ public sealed record FunctionModel
 
     /// <summary>Hosts (<c>host</c> or <c>host:port</c>) that <c>fetch</c> and <c>http</c>/<c>https</c> may reach; empty: none.</summary>
     public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    /// <summary>The function's own environment variables (Lambda's reserved ones are added by the runtime).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The function's own timeout; each event caps it further.</summary>
     public TimeSpan Timeout { get; init; } = EdgeLimits.OriginTimeout;

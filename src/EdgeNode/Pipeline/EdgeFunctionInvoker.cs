@@ -41,6 +41,8 @@ internal sealed class EdgeFunctionInvoker
     /// <summary>Runs the function bound to a request or response event and applies its result.</summary>
     public async ValueTask<EventOutcome> RunAsync(HttpContext context, EdgeRequestFeature edge, FunctionBinding binding)
     {
+        // A weighted alias: this invocation runs one of its two functions, chosen afresh each time as Lambda does.
+        binding = binding.Choose(Random.Shared.NextDouble());
         var input = await _inputs.BuildAsync(context, edge, binding, context.RequestAborted);
         using var result = await _runtime.InvokeAsync(binding.Function, input, context.RequestAborted);
         if (!await SucceededAsync(context, edge, binding, result))

@@ -17,16 +17,19 @@ internal static class BridgeScript
     /// <summary>The JSON the bridge's <c>init</c> takes (Lambda's context values); as <see cref="FunctionIsolate"/> builds it.</summary>
     public static string SettingsJson(FunctionModel function, FunctionRuntimeOptions options)
     {
+        var logGroupName = $"/aws/lambda/{options.Region}.{function.FunctionName}";
+        var logStreamName = $"{DateTime.UtcNow:yyyy/MM/dd}/[{function.Version}]{options.NodeId}";
+        var handler = Path.ChangeExtension(function.HandlerModule, null) + "." + function.HandlerExport;
         var settings = new Dictionary<string, object>
         {
-            ["functionName"] = function.Name,
+            ["functionName"] = function.FunctionName,
             ["functionVersion"] = function.Version,
-            ["functionArn"] = $"arn:aws:lambda:us-east-1:000000000000:function:{function.Name}:{function.Version}",
+            ["functionArn"] = $"arn:aws:lambda:{options.Region}:{function.Account}:function:{function.FunctionName}:{function.Version}",
             ["memoryLimitInMB"] = function.MemorySizeMb.ToString(CultureInfo.InvariantCulture),
-            ["logGroupName"] = $"/aws/lambda/us-east-1.{function.Name}",
-            ["logStreamName"] = $"{DateTime.UtcNow:yyyy/MM/dd}/[{function.Version}]{options.NodeId}",
+            ["logGroupName"] = logGroupName,
+            ["logStreamName"] = logStreamName,
             ["fullResults"] = options.FullResults,
-            ["handler"] = Path.ChangeExtension(function.HandlerModule, null) + "." + function.HandlerExport,
+            ["handler"] = handler,
             ["allowedHosts"] = function.AllowedHosts,
         };
         if (function.CloudFrontVersion is { } cff)
@@ -42,6 +45,15 @@ internal static class BridgeScript
                     ["keyCount"] = s.Data.Count,
                 },
             });
+        }
+        else
+        {
+            // CloudFront Functions have no process object (AWS's have none); Lambda@Edge's do.
+            settings["process"] = new Dictionary<string, object>
+            {
+                ["env"] = LambdaEnvironment.Variables(function, options.Region, handler, logGroupName, logStreamName),
+                ["nodeVersion"] = LambdaEnvironment.NodeVersion(function.Runtime),
+            };
         }
         return JsonSerializer.Serialize(settings);
     }

@@ -17,4 +17,7 @@ public sealed class FunctionRuntimeOptions
 
     /// <summary>This node's name in log streams and REPORT lines.</summary>
     public string NodeId { get; set; } = Environment.MachineName;
+
+    /// <summary>The region functions see: <c>AWS_REGION</c>, their ARN and log group.</summary>
+    public string Region { get; set; } = "us-east-1";
 }

@@ -132,6 +132,13 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Sends <paramref name="weight"/> of the last bound behaviour's <paramref name="eventName"/> invocations to <paramref name="function"/> (a weighted alias).</summary>
+    public EdgeTestEnvironment WithRouting(string eventName, string function, double weight)
+    {
+        _distribution.Behaviors[^1].Routing[eventName] = (function, weight);
+        return this;
+    }
+
     /// <summary>Sets the node's <c>Cache</c> section (JSON, as in edge.json).</summary>
     public EdgeTestEnvironment WithCacheOptions(string json)
     {
@@ -143,6 +150,24 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
     public EdgeTestEnvironment WithAdmin(string token)
     {
         _distribution.Admin = new System.Text.Json.Nodes.JsonObject { ["Urls"] = "http://127.0.0.1:0", ["Token"] = token };
+        return this;
+    }
+
+    /// <summary>
+    /// Regional mode: the node syncs its distributions from the registry at <paramref name="url"/>
+    /// (with the test registry's node key), keeping snapshots in <paramref name="dataDirectory"/>, and
+    /// retries quickly after failures. The declared distribution is not written.
+    /// </summary>
+    public EdgeTestEnvironment WithRegional(string url, string dataDirectory, string nodeKey)
+    {
+        _distribution.Regional = new System.Text.Json.Nodes.JsonObject
+        {
+            ["Url"] = url,
+            ["NodeKey"] = nodeKey,
+            ["DataDirectory"] = dataDirectory,
+            ["MinRetryDelay"] = "00:00:00.100",
+            ["MaxRetryDelay"] = "00:00:00.500",
+        };
         return this;
     }
 

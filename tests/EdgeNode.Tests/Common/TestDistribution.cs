@@ -24,6 +24,9 @@ internal sealed class TestDistribution
     /// <summary>The node's <c>Admin</c> section (listener and token), when a test sets it.</summary>
     public JsonObject? Admin { get; set; }
 
+    /// <summary>The node's <c>Regional</c> section: when set, the registry provides the distributions and none is written.</summary>
+    public JsonObject? Regional { get; set; }
+
     public string ToJson()
     {
         var origins = new JsonArray();
@@ -57,7 +60,8 @@ internal sealed class TestDistribution
             {
                 ["LogLevel"] = new JsonObject { ["Default"] = "Information", ["Microsoft"] = "Warning", ["EdgeCompute.FunctionLogs"] = "Trace" },
             },
-            ["distributions"] = new JsonArray(new JsonObject
+            ["Regional"] = Regional?.DeepClone(),
+            ["distributions"] = Regional is not null ? new JsonArray() : new JsonArray(new JsonObject
             {
                 ["id"] = Id,
                 ["domainName"] = DomainName,
@@ -83,6 +87,9 @@ internal sealed record TestBehavior(string PathPattern, string OriginId, string?
     /// <summary>The behaviour's <c>cachePolicy</c>; absent means HTTP's rules alone.</summary>
     public JsonObject? CachePolicy { get; set; }
 
+    /// <summary>Weighted routing per event name: the other function and its share of invocations.</summary>
+    public Dictionary<string, (string Name, double Weight)> Routing { get; } = new(StringComparer.Ordinal);
+
     public JsonObject ToJson()
     {
         var functions = new JsonObject();
@@ -99,6 +106,10 @@ internal sealed record TestBehavior(string PathPattern, string OriginId, string?
         Add("origin-request", OriginRequest, IncludeBody);
         Add("origin-response", OriginResponse, false);
         Add("viewer-response", ViewerResponse, false);
+        foreach (var (eventName, (name, weight)) in Routing)
+        {
+            functions[eventName]!["routing"] = new JsonObject { ["name"] = name, ["weight"] = weight };
+        }
         var json = new JsonObject { ["pathPattern"] = PathPattern, ["originId"] = OriginId, ["functions"] = functions };
         if (CachePolicy is not null)
         {

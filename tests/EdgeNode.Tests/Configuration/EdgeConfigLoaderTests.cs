@@ -36,6 +36,34 @@ public sealed class EdgeConfigLoaderTests
     }
 
     [Fact]
+    public async Task Build_RoutingInvalid_EachErrorWithItsPath()
+    {
+        await using var env = new EdgeTestEnvironment()
+            .Function("fn", "exports.handler = async (e) => e.Records[0].cf.request;")
+            .File("edge.json", """
+                {
+                  "distributions": [{ "id": "E1", "domainName": "d.example", "default": true,
+                    "origins": [{ "id": "o", "domainName": "127.0.0.1", "port": 9, "protocol": "http" }],
+                    "cacheBehaviors": [
+                      { "pathPattern": "/a/*", "originId": "o", "functions": { "viewer-request": { "name": "fn", "routing": { "name": "missing", "weight": 1 } } } },
+                      { "pathPattern": "/b/*", "originId": "o", "functions": { "viewer-request": { "name": "fn", "routing": { "name": "fn", "weight": 0.5 } } } },
+                      { "pathPattern": "*", "originId": "o", "functions": { "viewer-request": { "name": "fn", "routing": { "weight": -0.1 } } } }
+                    ] }]
+                }
+                """);
+
+        var errors = BuildExpectingErrors(env);
+
+        var paths = errors.Select(e => e.Path).ToList();
+        Assert.Contains("$.distributions[0].cacheBehaviors[0].functions.viewer-request.routing.weight", paths);
+        Assert.Contains("$.distributions[0].cacheBehaviors[0].functions.viewer-request.routing.name", paths);
+        Assert.Contains("$.distributions[0].cacheBehaviors[1].functions.viewer-request.routing.name", paths);
+        Assert.Contains("$.distributions[0].cacheBehaviors[2].functions.viewer-request.routing.weight", paths);
+        Assert.Contains("$.distributions[0].cacheBehaviors[2].functions.viewer-request.routing.name", paths);
+        Assert.Contains(errors, e => e.Message.Contains("function 'missing'", StringComparison.Ordinal) || e.File.Contains("missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Build_FunctionWithSyntaxError_ReportsFileAndLine()
     {
         await using var env = new EdgeTestEnvironment()

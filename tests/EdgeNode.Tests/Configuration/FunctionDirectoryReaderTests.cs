@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Net;
-using System.Text;
 using EdgeCompute.EdgeNode.Configuration;
 using EdgeCompute.EdgeNode.Model;
 using EdgeCompute.EdgeNode.Tests.Common;
@@ -11,19 +9,42 @@ public sealed class FunctionDirectoryReaderTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("edge-reader-").FullName;
 
-    private static void WriteZip(string path, params (string Name, string Content)[] entries)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        foreach (var (name, content) in entries)
-        {
-            using var stream = zip.CreateEntry(name).Open();
-            stream.Write(Encoding.UTF8.GetBytes(content));
-        }
-    }
+    private static void WriteZip(string path, params (string Name, string Content)[] entries) => TestZip.WriteFile(path, entries);
 
     private FunctionModel? Read(string name, List<ConfigError> errors) =>
         FunctionDirectoryReader.Read(_root, name, null, EdgeLimits.OriginCodeSizeLimit, errors);
+
+    [Fact]
+    public void Read_EnvironmentBreaksLambdasRules_EachErrorListed()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, "env")).FullName;
+        File.WriteAllText(Path.Combine(folder, "index.js"), "exports.handler = () => 1;");
+        File.WriteAllText(Path.Combine(folder, "function.json"), $$"""
+            { "environment": { "OK_1": "fine", "1BAD": "x", "with-dash": "x", "AWS_SECRET": "x", "BIG": "{{new string('x', 4096)}}" } }
+            """);
+        var errors = new List<ConfigError>();
+
+        Assert.Null(Read("env", errors));
+
+        Assert.Equal(["$.environment", "$.environment.1BAD", "$.environment.AWS_SECRET", "$.environment.with-dash"],
+            errors.Select(e => e.Path).Order(StringComparer.Ordinal).ToArray());
+        Assert.Contains(errors, e => e.Message.Contains("4096-byte limit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_EnvironmentChanged_NewVersionKey()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root, "key")).FullName;
+        File.WriteAllText(Path.Combine(folder, "index.js"), "exports.handler = () => 1;");
+        File.WriteAllText(Path.Combine(folder, "function.json"), """{ "environment": { "STAGE": "one" } }""");
+        var first = Read("key", []);
+        File.WriteAllText(Path.Combine(folder, "function.json"), """{ "environment": { "STAGE": "two" } }""");
+
+        var second = Read("key", []);
+
+        Assert.Equal("one", first!.Environment["STAGE"]);
+        Assert.NotEqual(first.VersionKey, second!.VersionKey);
+    }
 
     [Fact]
     public void Read_NodeModulesZip_EntriesUnderNodeModules()

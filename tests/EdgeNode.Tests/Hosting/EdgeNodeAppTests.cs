@@ -66,4 +66,33 @@ public sealed class EdgeNodeAppTests
         Assert.Contains(errors, e => e.Path == "$.distributions[0].cacheBehaviors[0].cachePolicy.queryStrings.behavior");
         Assert.Contains(errors, e => e.Path == "$.distributions[0].cacheBehaviors[0].cachePolicy.headers.items");
     }
+
+    [Fact]
+    public async Task Build_RegionalSettingsInvalid_EachSettingListed()
+    {
+        await using var env = new EdgeTestEnvironment();
+        env.File("edge.json", """
+            { "Regional": { "Url": "ftp://registry.example", "PollWaitSeconds": 90 } }
+            """);
+        env.WriteFiles();
+
+        var app = env.TryBuild(out var errors);
+
+        Assert.Null(app);
+        Assert.Equal(["$.Regional.NodeKey", "$.Regional.PollWaitSeconds", "$.Regional.Url"], errors.Select(e => e.Path).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public async Task Build_RegionalWithoutDistributions_StartsAndAnswersNoDistribution()
+    {
+        await using var env = await new EdgeTestEnvironment()
+            .WithRegional("http://127.0.0.1:9", Path.Combine(Path.GetTempPath(), "edge-no-registry-" + Guid.NewGuid().ToString("N")), "key")
+            .StartAsync();
+
+        var response = await env.Client.GetAsync("/");
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("No distribution on this node serves this host name", await response.Content.ReadAsStringAsync());
+        await env.Logs.WaitForAsync("Regional sync failed: the registry at http://127.0.0.1:9/ cannot be reached");
+    }
 }

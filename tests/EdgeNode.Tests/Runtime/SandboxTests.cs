@@ -83,7 +83,7 @@ public sealed class SandboxTests
         Assert.Equal("undefined", body.GetProperty("clr").GetString());
         Assert.Equal("undefined", body.GetProperty("system").GetString());
         Assert.Equal("undefined", body.GetProperty("xhost").GetString());
-        Assert.Equal("undefined", body.GetProperty("process").GetString());
+        Assert.Equal("object", body.GetProperty("process").GetString());
         Assert.Equal("undefined", body.GetProperty("importNamespace").GetString());
         Assert.Equal("undefined", body.GetProperty("constructorEscape").GetString());
         Assert.Equal("", body.GetProperty("clrGlobals").GetString());

@@ -1010,12 +1010,52 @@
     modules.set(path, { kind: kind, value: value });
   }
 
+  // Lambda@Edge-style functions get Node's process object: the part of it that means something
+  // here. Built once per isolate from init's settings, so an invocation costs nothing more; what a
+  // function writes into env stays for the isolate's life, as in a warm Lambda environment.
+  function createProcess(p) {
+    const start = Date.now();
+    function hrtime(previous) {
+      // Millisecond resolution: the engine offers no finer clock to a sandbox.
+      const ns = (Date.now() - start) * 1e6;
+      let s = Math.floor(ns / 1e9), n = ns % 1e9;
+      if (Array.isArray(previous)) {
+        s -= previous[0]; n -= previous[1];
+        if (n < 0) { s -= 1; n += 1e9; }
+      }
+      return [s, n];
+    }
+    hrtime.bigint = () => BigInt(Date.now() - start) * 1000000n;
+    return {
+      env: Object.assign({}, p.env),
+      argv: ['/var/lang/bin/node', '/var/runtime/index.mjs'],
+      execArgv: [],
+      pid: 1,
+      arch: 'x64',
+      platform: 'linux',
+      release: Object.freeze({ name: 'node' }),
+      version: 'v' + p.nodeVersion,
+      versions: Object.freeze({ node: p.nodeVersion }),
+      cwd: () => '/var/task',
+      uptime: () => (Date.now() - start) / 1000,
+      hrtime: hrtime,
+      memoryUsage: () => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 }),
+      // A microtask: the closest the engines come to Node's tick queue, which runs just before them.
+      nextTick: function nextTick(fn, ...args) {
+        if (typeof fn !== 'function') throw new TypeError('The "callback" argument must be of type function');
+        Promise.resolve().then(() => fn(...args));
+      },
+      emitWarning: (warning) => log('WARN', [typeof warning === 'string' ? warning : String(warning && warning.message)]),
+    };
+  }
+
   function init(settingsJson, handlerModule, handlerExport) {
     settings = JSON.parse(settingsJson);
     if (settings.cff === '1.0') {
       installByteStrings();
       delete global.Buffer;
     }
+    if (settings.process) defineGlobal('process', createProcess(settings.process));
     try {
       const path = resolveFile(normalize(handlerModule));
       if (path === null) {

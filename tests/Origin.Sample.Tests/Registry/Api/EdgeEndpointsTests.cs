@@ -81,20 +81,34 @@ public sealed class EdgeEndpointsTests
     public async Task Snapshot_DistributionAndSettings_ReadAsTheNodesConfig()
     {
         await using var server = await RegistryServer.StartAsync();
-        await server.A.CreatePublishedAsync("hello", settings: new JsonObject { ["allowedHosts"] = new JsonArray("api.example.com"), ["engine"] = "jint" });
-        await server.A.CreatedAsync(server.A.PutBoundDistributionAsync("EDIST1", "viewer-request", "hello", "1"));
+        await server.A.CreatePublishedAsync("hello", settings: new JsonObject
+        {
+            ["allowedHosts"] = new JsonArray("api.example.com"), ["engine"] = "jint", ["environment"] = new JsonObject { ["STAGE"] = "prod" },
+        });
+        await server.A.UploadAsync("hello", TestZips.Function("2"));
+        await server.A.PublishAsync("hello");
+        await server.A.OkAsync(server.A.PutAsync("v1/functions/hello/aliases/live",
+            new { functionVersion = "1", routingConfig = new { additionalVersionWeights = new Dictionary<string, double> { ["2"] = 0.5 } } }));
+        await server.A.CreatedAsync(server.A.PutBoundDistributionAsync("EDIST1", "viewer-request", "hello", "live"));
 
         var snapshot = await server.Node.SnapshotAsync();
 
         var distribution = snapshot["distributions"]![0]!.Deserialize<DistributionConfig>(NodeReader)!;
         Assert.Equal("EDIST1", distribution.Id);
-        Assert.Equal($"{RegistryServer.AccountA}.hello.1", distribution.CacheBehaviors[0].Functions["viewer-request"].Name);
+        var association = distribution.CacheBehaviors[0].Functions["viewer-request"];
+        Assert.Equal($"{RegistryServer.AccountA}.hello.1", association.Name);
+        Assert.Equal($"{RegistryServer.AccountA}.hello.2", association.Routing?.Name);
+        Assert.Equal(0.5, association.Routing?.Weight);
         var settings = snapshot["functions"]![$"{RegistryServer.AccountA}.hello.1"]!["settings"]!.Deserialize<FunctionSettingsConfig>(NodeReader)!;
         Assert.Equal("nodejs20.x", settings.Runtime);
         Assert.Equal("index.handler", settings.Handler);
         Assert.Equal("jint", settings.Engine);
         Assert.Equal(128, settings.MemorySize);
         Assert.Equal(["api.example.com"], settings.AllowedHosts);
+        Assert.Equal("prod", settings.Environment?["STAGE"]);
+        Assert.Equal(RegistryServer.AccountA, settings.Identity?.Account);
+        Assert.Equal("hello", settings.Identity?.Name);
+        Assert.Equal("1", settings.Identity?.Version);
     }
 
     [Fact]
@@ -109,7 +123,9 @@ public sealed class EdgeEndpointsTests
         var snapshot = await server.Node.SnapshotAsync();
 
         Assert.True((long)snapshot["revision"]! > before);
-        Assert.Equal((string?)uploaded["codeSha256"], (string?)snapshot["functions"]![$"{RegistryServer.AccountA}.hello.$LATEST"]!["code"]);
+        var latest = snapshot["functions"]![$"{RegistryServer.AccountA}.hello.$LATEST"]!;
+        Assert.Equal((string?)uploaded["codeSha256"], (string?)latest["code"]);
+        Assert.Equal("$LATEST", (string?)latest["settings"]!["identity"]!["version"]);
     }
 
     [Fact]
