@@ -28,6 +28,10 @@ public static class RegistryEndpointRouteBuilderExtensions
             .MapDistributions()
             .MapNodes();
 
+        // Without it, a /v1 request no route takes (unknown path, or a body of another media type)
+        // would reach the sample content's HTML 404.
+        v1.Map("/{**path}", RegistryFallback.Answer).ExcludeFromDescription();
+
         endpoints.MapOpenApi();
         return endpoints;
     }

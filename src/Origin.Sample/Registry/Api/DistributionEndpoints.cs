@@ -18,6 +18,13 @@ internal static class DistributionEndpoints
         }).Accepts<DistributionDocument>("application/json").Produces<DistributionDocument>(200).Produces<DistributionDocument>(201)
             .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
 
+        distributions.MapPost("", async (HttpContext http, DistributionService service, CancellationToken ct) =>
+        {
+            var document = await RequestJson.ReadAsync<DistributionDocument>(http.Request, ct);
+            var saved = await service.CreateAsync(CallerAccount.Get(http), document, ct);
+            return TypedResults.Created($"/v1/distributions/{saved.Id}", saved);
+        }).Accepts<DistributionDocument>("application/json").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+
         distributions.MapGet("", (HttpContext http, DistributionService service, CancellationToken ct) =>
             service.ListAsync(CallerAccount.Get(http), ct));
 

@@ -16,16 +16,18 @@ internal static class EdgeEndpoints
         edge.WithTags("Edge nodes");
 
         edge.MapGet("/snapshot", async Task<IResult> (HttpContext http, EdgeSnapshotService snapshots, TimeProvider time,
-            long? after, int? wait, CancellationToken ct) =>
+            string? after, string? wait, CancellationToken ct) =>
         {
+            // Parsed here rather than bound: a bad number must get problem details, not an empty 400.
+            var known = ParseQuery(after, "after", long.MaxValue);
+            var seconds = (int)Math.Clamp(ParseQuery(wait, "wait", EdgeSnapshotService.MaxWaitSeconds) ?? 0, 0, EdgeSnapshotService.MaxWaitSeconds);
             if (http.Request.Headers[NodeIdHeader].ToString() is { Length: > 0 } nodeId)
             {
                 long.TryParse(http.Request.Headers[NodeRevisionHeader], NumberStyles.None, CultureInfo.InvariantCulture, out var serving);
                 await snapshots.RecordNodeAsync(new NodeStatus(nodeId, serving, time.GetUtcNow()), ct);
             }
-            var seconds = Math.Clamp(wait ?? 0, 0, EdgeSnapshotService.MaxWaitSeconds);
-            var snapshot = await snapshots.GetAsync(after, TimeSpan.FromSeconds(seconds), ct);
-            http.Response.Headers.ETag = $"\"{(snapshot?.Revision ?? after)?.ToString(CultureInfo.InvariantCulture)}\"";
+            var snapshot = await snapshots.GetAsync(known, TimeSpan.FromSeconds(seconds), ct);
+            http.Response.Headers.ETag = $"\"{(snapshot?.Revision ?? known)?.ToString(CultureInfo.InvariantCulture)}\"";
             return snapshot is null ? TypedResults.NoContent() : TypedResults.Bytes(snapshot.Json, "application/json");
         }).Produces<SnapshotDocument>(200).Produces(204);
 
@@ -37,4 +39,9 @@ internal static class EdgeEndpoints
 
         return edge;
     }
+
+    private static long? ParseQuery(string? value, string name, long max) =>
+        value is null ? null
+        : long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= max ? number
+        : throw RegistryProblemException.Invalid($"query parameter {name}='{value}' must be a whole number from 0 to {max}");
 }

@@ -12,13 +12,14 @@ internal static class VersionEndpoints
 
         versions.MapPost("", async Task<IResult> (HttpContext http, VersionService service, string name, CancellationToken ct) =>
         {
-            // The body is optional: an empty POST publishes without a description.
+            // The body is optional: an empty POST publishes without a description. (No Accepts metadata:
+            // it would make routing refuse a request without a Content-Type.)
             var request = http.Request.ContentLength is 0 || !http.Request.HasJsonContentType()
                 ? new PublishRequest()
                 : await RequestJson.ReadAsync<PublishRequest>(http.Request, ct);
             var (version, created) = await service.PublishAsync(CallerAccount.Get(http), name, request.Description, ct);
             return created ? TypedResults.Created($"/v1/functions/{name}/versions/{version.Version}", version) : TypedResults.Ok(version);
-        }).Accepts<PublishRequest>("application/json").Produces<VersionResponse>(201).Produces<VersionResponse>(200)
+        }).Produces<VersionResponse>(201).Produces<VersionResponse>(200)
             .ProducesProblem(400).ProducesProblem(404);
 
         versions.MapGet("", (HttpContext http, VersionService service, string name, CancellationToken ct) =>

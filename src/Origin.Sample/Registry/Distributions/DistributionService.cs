@@ -34,6 +34,15 @@ internal sealed class DistributionService(IRegistryStore store, TimeProvider tim
         return (saved, existing is null);
     }
 
+    /// <summary>Creates a distribution under the body's id, or a new <see cref="NewId"/> when it has none.</summary>
+    public async Task<DistributionDocument> CreateAsync(AccountRecord caller, DistributionDocument document, CancellationToken cancellationToken)
+    {
+        var id = document.Id ?? NewId();
+        var (saved, created) = await PutAsync(caller, id, document with { Id = id }, cancellationToken);
+        return created ? saved : throw RegistryProblemException.Conflict(ErrorCodes.ResourceConflict,
+            $"distribution '{id}' already exists; change it with PUT /v1/distributions/{id}");
+    }
+
     public async Task<DistributionListResponse> ListAsync(AccountRecord caller, CancellationToken cancellationToken)
     {
         await using var session = await store.BeginAsync(write: false, cancellationToken);

@@ -100,7 +100,7 @@ internal static partial class FunctionSettingsValidator
             {
                 throw RegistryProblemException.Invalid($"environment variable '{key}' must start with a letter and hold only letters, digits and '_'");
             }
-            if (key.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase))
+            if (key.StartsWith("AWS_", StringComparison.Ordinal))
             {
                 throw RegistryProblemException.Invalid($"environment variable '{key}' is reserved (AWS_* names belong to the runtime)");
             }

@@ -40,6 +40,7 @@ internal sealed class RegistryProblemFilter : IEndpointFilter
         StatusCodes.Status404NotFound => "Not Found",
         StatusCodes.Status409Conflict => "Conflict",
         StatusCodes.Status413PayloadTooLarge => "Content Too Large",
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported Media Type",
         _ => "Request refused",
     };
 }

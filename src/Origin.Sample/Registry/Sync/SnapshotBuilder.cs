@@ -73,7 +73,7 @@ internal sealed class SnapshotBuilder(IRegistrySession session, CancellationToke
                 return null;
             }
             var folder = Folder(accountId, name, ResourceNames.Latest);
-            await AddFunctionAsync(folder, accountId, function.Settings, function.CodeSha256);
+            await AddFunctionAsync(folder, new SnapshotIdentity(accountId, name, ResourceNames.Latest), function.Settings, function.CodeSha256);
             return new SnapshotAssociation(folder, binding.IncludeBody, null);
         }
         if (ResourceNames.Version(binding.Qualifier) is { } number)
@@ -100,13 +100,15 @@ internal sealed class SnapshotBuilder(IRegistrySession session, CancellationToke
         {
             return null;
         }
-        var folder = Folder(accountId, name, number.ToString(CultureInfo.InvariantCulture));
-        await AddFunctionAsync(folder, accountId, version.Settings, version.CodeSha256);
+        var identity = new SnapshotIdentity(accountId, name, number.ToString(CultureInfo.InvariantCulture));
+        var folder = Folder(accountId, name, identity.Version);
+        await AddFunctionAsync(folder, identity, version.Settings, version.CodeSha256);
         return folder;
     }
 
-    private async Task AddFunctionAsync(string folder, string accountId, FunctionSettings settings, string code)
+    private async Task AddFunctionAsync(string folder, SnapshotIdentity identity, FunctionSettings settings, string code)
     {
+        var accountId = identity.Account;
         if (_functions.ContainsKey(folder))
         {
             return;
@@ -130,7 +132,7 @@ internal sealed class SnapshotBuilder(IRegistrySession session, CancellationToke
             }
         }
         var nodeSettings = new SnapshotFunctionSettings(settings.Runtime, settings.Handler, settings.MemorySize, settings.Timeout,
-            settings.Engine, settings.AllowedHosts, settings.Environment.Count > 0 ? settings.Environment : null, storeIds);
+            settings.Engine, settings.AllowedHosts, settings.Environment.Count > 0 ? settings.Environment : null, storeIds, identity);
         _functions[folder] = new SnapshotFunction(nodeSettings, code, layers);
     }
 

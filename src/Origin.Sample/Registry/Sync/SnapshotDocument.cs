@@ -31,7 +31,11 @@ internal sealed record SnapshotFunctionSettings(
     string Engine,
     IReadOnlyList<string> AllowedHosts,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Environment,
-    IReadOnlyList<string> KeyValueStores);
+    IReadOnlyList<string> KeyValueStores,
+    SnapshotIdentity Identity);
+
+/// <summary>What the function sees as its name, version and account (context, ARN, environment, logs), not its folder name.</summary>
+internal sealed record SnapshotIdentity(string Account, string Name, string Version);
 
 /// <summary>A key-value store's whole contents, by its id (a uuid).</summary>
 internal sealed record SnapshotKeyValueStore(string Id, long Version, IReadOnlyDictionary<string, string> Data);

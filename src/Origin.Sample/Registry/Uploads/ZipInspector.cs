@@ -53,7 +53,8 @@ internal static class ZipInspector
                 }
             }
         }
-        catch (InvalidDataException ex)
+        // Corrupt archives throw InvalidDataException; unsupported compression methods, NotSupportedException.
+        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException)
         {
             throw RegistryProblemException.BadRequest(ErrorCodes.InvalidZip, $"the upload is not a readable zip file: {ex.Message}");
         }

@@ -176,8 +176,7 @@ public sealed class FunctionEndpointsTests
     public async Task Delete_Unbound_RemovesFunctionAndVersions()
     {
         await using var server = await RegistryServer.StartAsync();
-        await server.A.CreateWithCodeAsync("hello");
-        await server.A.PublishAsync("hello");
+        await server.A.CreatePublishedAsync("hello");
 
         await server.A.NoContentAsync(server.A.DeleteAsync("v1/functions/hello"));
 
@@ -192,8 +191,7 @@ public sealed class FunctionEndpointsTests
         await server.A.CreateWithCodeAsync("hello");
         var version = await server.A.PublishAsync("hello");
         await server.A.OkAsync(server.A.PutAsync("v1/functions/hello/aliases/live", new { functionVersion = version }));
-        await server.A.CreatedAsync(server.A.PutDistributionAsync("EDIST1",
-            RegistryScenarios.Distribution(RegistryScenarios.Bind("viewer-request", "hello", "live"))));
+        await server.A.CreatedAsync(server.A.PutBoundDistributionAsync("EDIST1", "viewer-request", "hello", "live"));
 
         var problem = await RegistryClient.ProblemAsync(HttpStatusCode.Conflict, "ResourceInUse", server.A.DeleteAsync("v1/functions/hello"));
 

@@ -23,6 +23,18 @@ internal static class RegistryScenarios
         await client.UploadAsync(name, TestZips.Function(marker));
     }
 
+    /// <summary>Creates the function, uploads code and publishes version 1.</summary>
+    public static async Task CreatePublishedAsync(this RegistryClient client, string name, string marker = "", JsonObject? settings = null)
+    {
+        await client.CreateWithCodeAsync(name, marker, settings);
+        await client.PublishAsync(name);
+    }
+
+    /// <summary>Puts a distribution whose <c>*</c> behaviour binds one function on one event.</summary>
+    public static Task<HttpResponseMessage> PutBoundDistributionAsync(this RegistryClient client, string id, string eventName, string function,
+        string qualifier, bool development = false) =>
+        client.PutDistributionAsync(id, Distribution(Bind(eventName, function, qualifier), development));
+
     /// <summary>Publishes and returns the new version number.</summary>
     public static async Task<string> PublishAsync(this RegistryClient client, string name) =>
         (string)(await client.CreatedAsync(client.PostAsync($"v1/functions/{name}/versions", new { })))["version"]!;

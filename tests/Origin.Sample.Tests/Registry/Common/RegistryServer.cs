@@ -43,7 +43,7 @@ internal sealed class RegistryServer : IAsyncDisposable
         var owns = dataDirectory is null;
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "registry-tests-" + Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false"]);
-        //DEBUG builder.Logging.ClearProviders();
+        builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Registry:DataDirectory"] = dataDirectory,
