@@ -158,10 +158,11 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
     /// (with the test registry's node key), keeping snapshots in <paramref name="dataDirectory"/>, and
     /// retries quickly after failures. The declared distribution is not written.
     /// </summary>
-    public EdgeTestEnvironment WithRegional(string url, string dataDirectory, string nodeKey)
+    public EdgeTestEnvironment WithRegional(string url, string dataDirectory, string nodeKey, string? nodeId = null)
     {
         _distribution.Regional = new System.Text.Json.Nodes.JsonObject
         {
+            ["NodeId"] = nodeId,
             ["Url"] = url,
             ["NodeKey"] = nodeKey,
             ["DataDirectory"] = dataDirectory,

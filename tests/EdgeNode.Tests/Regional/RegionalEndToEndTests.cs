@@ -27,7 +27,7 @@ public sealed class RegionalEndToEndTests : IDisposable
     private string Data(string name) => Path.Combine(_root, name);
 
     private Task<EdgeTestEnvironment> StartNodeAsync(TestRegionalOrigin regional, string name) =>
-        new EdgeTestEnvironment().WithRegional(regional.Url, Data(name), TestRegionalOrigin.NodeKey).StartAsync();
+        new EdgeTestEnvironment().WithRegional(regional.Url, Data(name), TestRegionalOrigin.NodeKey, nodeId: name).StartAsync();
 
     /// <summary>Runs <c>edge</c> logged in to the regional origin through its config file; fails on a non-zero exit.</summary>
     private async Task<string> EdgeAsync(params string[] args)
