@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using EdgeCompute.Origin.Sample.Content;
 using EdgeCompute.Origin.Sample.Registry;
 using Microsoft.AspNetCore.Builder;
@@ -39,7 +37,7 @@ internal sealed class TestRegionalOrigin : IAsyncDisposable
 
     public static async Task<TestRegionalOrigin> StartAsync(string dataDirectory)
     {
-        var origin = new TestRegionalOrigin(dataDirectory, FreePort());
+        var origin = new TestRegionalOrigin(dataDirectory, LoopbackPort.Free());
         await origin.StartAgainAsync();
         return origin;
     }
@@ -80,12 +78,5 @@ internal sealed class TestRegionalOrigin : IAsyncDisposable
     {
         Api.Dispose();
         await StopAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
