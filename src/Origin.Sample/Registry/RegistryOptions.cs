@@ -27,4 +27,10 @@ public sealed class RegistryOptions
 
     /// <summary>How long fetching a <c>zipUrl</c> may take.</summary>
     public TimeSpan ZipUrlTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How often a polling node's status row is rewritten when its revision has not changed
+    /// (a change is written at once); <c>lastSeen</c> in <c>GET /v1/nodes</c> lags by up to this.
+    /// </summary>
+    public TimeSpan NodeStatusWriteInterval { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -40,6 +40,7 @@ public static class RegistryServiceCollectionExtensions
         services.TryAddSingleton<KeyValueStoreService>();
         services.TryAddSingleton<DistributionService>();
         services.TryAddSingleton<EdgeSnapshotService>();
+        services.TryAddSingleton<NodeStatusRecorder>();
 
         services.AddOpenApi(options =>
             // The document describes the registry; the sample content is not an API anyone programs against.
