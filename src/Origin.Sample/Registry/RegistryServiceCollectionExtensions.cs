@@ -28,7 +28,10 @@ public static class RegistryServiceCollectionExtensions
         services.TryAddSingleton<IRegistryStore, SqliteRegistryStore>();
         services.TryAddSingleton<IBlobStore, FileBlobStore>();
 
-        services.AddHttpClient(ZipUrlFetcher.ClientName);
+        services.TryAddSingleton<ZipUrlAddressPolicy>();
+        services.TryAddSingleton<ZipUrlConnector>();
+        services.AddHttpClient(ZipUrlFetcher.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(provider => ZipUrlFetcher.CreateHandler(provider.GetRequiredService<ZipUrlConnector>()));
         services.TryAddSingleton<ZipUrlFetcher>();
         services.TryAddSingleton<CodeUploadReader>();
 
