@@ -45,4 +45,13 @@ public sealed class RegistryOptions
     /// (a change is written at once); <c>lastSeen</c> in <c>GET /v1/nodes</c> lags by up to this.
     /// </summary>
     public TimeSpan NodeStatusWriteInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How old an unreferenced code or layer blob must be before it is deleted: longer than any upload
+    /// takes from storing its zip to committing the reference to it.
+    /// </summary>
+    public TimeSpan BlobGracePeriod { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often unreferenced blobs are collected; zero turns collection off.</summary>
+    public TimeSpan BlobCollectInterval { get; set; } = TimeSpan.FromMinutes(10);
 }

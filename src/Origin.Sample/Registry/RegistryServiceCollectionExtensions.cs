@@ -27,6 +27,8 @@ public static class RegistryServiceCollectionExtensions
         services.TryAddSingleton<RevisionSignal>();
         services.TryAddSingleton<IRegistryStore, SqliteRegistryStore>();
         services.TryAddSingleton<IBlobStore, FileBlobStore>();
+        services.TryAddSingleton<BlobCollector>();
+        services.AddHostedService<BlobCollectionService>();
 
         services.TryAddSingleton<ZipUrlAddressPolicy>();
         services.TryAddSingleton<ZipUrlConnector>();
