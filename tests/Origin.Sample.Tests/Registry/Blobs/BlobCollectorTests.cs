@@ -16,13 +16,29 @@ public sealed class BlobCollectorTests
     private static async Task<string> UploadAsync(RegistryServer server, string function, string marker) =>
         (string)(await server.A.UploadAsync(function, TestZips.Function(marker)))["codeSha256"]!;
 
+    /// <summary>Uploads code to <c>hello</c> and publishes it as a version.</summary>
+    private static async Task<string> PublishCodeAsync(RegistryServer server, string marker)
+    {
+        var code = await UploadAsync(server, "hello", marker);
+        await server.A.PublishAsync("hello");
+        return code;
+    }
+
+    /// <summary>Creates <c>hello</c>, uploads code and deletes the function: the code's blob is left unreferenced.</summary>
+    private static async Task<string> UnreferencedCodeAsync(RegistryClient client, string marker)
+    {
+        await client.CreateFunctionAsync("hello");
+        var code = (string)(await client.UploadAsync("hello", TestZips.Function(marker)))["codeSha256"]!;
+        await client.NoContentAsync(client.DeleteAsync("v1/functions/hello"));
+        return code;
+    }
+
     [Fact]
     public async Task Collect_AfterTheFunctionIsDeleted_DeletesItsBlob()
     {
         await using var server = await RegistryServer.StartAsync();
         await server.A.CreateFunctionAsync("hello");
-        var code = await UploadAsync(server, "hello", "deleted");
-        await server.A.PublishAsync("hello");
+        var code = await PublishCodeAsync(server, "deleted");
         await server.A.NoContentAsync(server.A.DeleteAsync("v1/functions/hello"));
 
         Assert.Equal(1, await CollectAsync(server, TimeSpan.Zero));
@@ -35,10 +51,8 @@ public sealed class BlobCollectorTests
     {
         await using var server = await RegistryServer.StartAsync();
         await server.A.CreateFunctionAsync("hello");
-        var first = await UploadAsync(server, "hello", "1");
-        await server.A.PublishAsync("hello");
-        var second = await UploadAsync(server, "hello", "2");
-        await server.A.PublishAsync("hello");
+        var first = await PublishCodeAsync(server, "1");
+        var second = await PublishCodeAsync(server, "2");
         var latest = await UploadAsync(server, "hello", "3");
 
         await server.A.NoContentAsync(server.A.DeleteAsync("v1/functions/hello/versions/1"));
@@ -56,8 +70,7 @@ public sealed class BlobCollectorTests
     {
         await using var server = await RegistryServer.StartAsync();
         await server.A.CreateFunctionAsync("hello");
-        var version = await UploadAsync(server, "hello", "version");
-        await server.A.PublishAsync("hello");
+        var version = await PublishCodeAsync(server, "version");
         var latest = await UploadAsync(server, "hello", "latest");
         var layer = (string)(await server.B.CreatedAsync(server.B.SendZipAsync(HttpMethod.Post, "v1/layers/utils/versions", TestZips.Layer())))["codeSha256"]!;
 
@@ -87,9 +100,7 @@ public sealed class BlobCollectorTests
     public async Task Collect_UnreferencedBlobWithinTheGracePeriod_Stays()
     {
         await using var server = await RegistryServer.StartAsync();
-        await server.A.CreateFunctionAsync("hello");
-        var code = await UploadAsync(server, "hello", "fresh");
-        await server.A.NoContentAsync(server.A.DeleteAsync("v1/functions/hello"));
+        var code = await UnreferencedCodeAsync(server.A, "fresh");
 
         Assert.Equal(0, await CollectAsync(server, TimeSpan.FromHours(1)));
 
@@ -100,15 +111,11 @@ public sealed class BlobCollectorTests
     public async Task Upload_OfBytesAlreadyStored_RefreshesTheBlobsAge()
     {
         await using var server = await RegistryServer.StartAsync();
-        await server.A.CreateFunctionAsync("hello");
-        var code = await UploadAsync(server, "hello", "again");
-        await server.A.NoContentAsync(server.A.DeleteAsync("v1/functions/hello"));
+        var code = await UnreferencedCodeAsync(server.A, "again");
         File.SetLastWriteTimeUtc(BlobPath(server, code), DateTime.UtcNow.AddHours(-2));
 
         // Stored again (as an upload does before its transaction references it): no longer a candidate.
-        await server.B.CreateFunctionAsync("hello");
-        await server.B.UploadAsync("hello", TestZips.Function("again"));
-        await server.B.NoContentAsync(server.B.DeleteAsync("v1/functions/hello"));
+        await UnreferencedCodeAsync(server.B, "again");
 
         Assert.Equal(0, await CollectAsync(server, TimeSpan.FromHours(1)));
         Assert.True(File.Exists(BlobPath(server, code)));
@@ -132,9 +139,7 @@ public sealed class BlobCollectorTests
             ["Registry:BlobCollectInterval"] = "00:00:00.100",
             ["Registry:BlobGracePeriod"] = "00:00:00",
         });
-        await server.A.CreateFunctionAsync("hello");
-        var code = await UploadAsync(server, "hello", "background");
-        await server.A.NoContentAsync(server.A.DeleteAsync("v1/functions/hello"));
+        var code = await UnreferencedCodeAsync(server.A, "background");
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (File.Exists(BlobPath(server, code)) && DateTime.UtcNow < deadline)
