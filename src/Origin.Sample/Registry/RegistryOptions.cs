@@ -27,4 +27,31 @@ public sealed class RegistryOptions
 
     /// <summary>How long fetching a <c>zipUrl</c> may take.</summary>
     public TimeSpan ZipUrlTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Hosts (<c>host</c> or <c>host:port</c>, as the URL names them) that a <c>zipUrl</c> may name even
+    /// though they resolve to a loopback, link-local or private address: an internal artifact server.
+    /// </summary>
+    public List<string> ZipUrlAllowedHosts { get; set; } = [];
+
+    /// <summary>
+    /// Lets a <c>zipUrl</c> reach private-network (RFC 1918, fc00::/7) and loopback addresses: for a
+    /// development machine or a closed network. Link-local addresses (cloud metadata) stay refused.
+    /// </summary>
+    public bool ZipUrlAllowPrivateNetworks { get; set; }
+
+    /// <summary>
+    /// How often a polling node's status row is rewritten when its revision has not changed
+    /// (a change is written at once); <c>lastSeen</c> in <c>GET /v1/nodes</c> lags by up to this.
+    /// </summary>
+    public TimeSpan NodeStatusWriteInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How old an unreferenced code or layer blob must be before it is deleted: longer than any upload
+    /// takes from storing its zip to committing the reference to it.
+    /// </summary>
+    public TimeSpan BlobGracePeriod { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often unreferenced blobs are collected; zero turns collection off.</summary>
+    public TimeSpan BlobCollectInterval { get; set; } = TimeSpan.FromMinutes(10);
 }

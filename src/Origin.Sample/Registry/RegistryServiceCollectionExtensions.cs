@@ -27,8 +27,13 @@ public static class RegistryServiceCollectionExtensions
         services.TryAddSingleton<RevisionSignal>();
         services.TryAddSingleton<IRegistryStore, SqliteRegistryStore>();
         services.TryAddSingleton<IBlobStore, FileBlobStore>();
+        services.TryAddSingleton<BlobCollector>();
+        services.AddHostedService<BlobCollectionService>();
 
-        services.AddHttpClient(ZipUrlFetcher.ClientName);
+        services.TryAddSingleton<ZipUrlAddressPolicy>();
+        services.TryAddSingleton<ZipUrlConnector>();
+        services.AddHttpClient(ZipUrlFetcher.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(provider => ZipUrlFetcher.CreateHandler(provider.GetRequiredService<ZipUrlConnector>()));
         services.TryAddSingleton<ZipUrlFetcher>();
         services.TryAddSingleton<CodeUploadReader>();
 
@@ -40,6 +45,7 @@ public static class RegistryServiceCollectionExtensions
         services.TryAddSingleton<KeyValueStoreService>();
         services.TryAddSingleton<DistributionService>();
         services.TryAddSingleton<EdgeSnapshotService>();
+        services.TryAddSingleton<NodeStatusRecorder>();
 
         services.AddOpenApi(options =>
             // The document describes the registry; the sample content is not an API anyone programs against.

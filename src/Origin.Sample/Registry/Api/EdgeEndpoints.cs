@@ -15,7 +15,7 @@ internal static class EdgeEndpoints
     {
         edge.WithTags("Edge nodes");
 
-        edge.MapGet("/snapshot", async Task<IResult> (HttpContext http, EdgeSnapshotService snapshots, TimeProvider time,
+        edge.MapGet("/snapshot", async Task<IResult> (HttpContext http, EdgeSnapshotService snapshots, NodeStatusRecorder nodes, TimeProvider time,
             string? after, string? wait, CancellationToken ct) =>
         {
             // Parsed here rather than bound: a bad number must get problem details, not an empty 400.
@@ -24,7 +24,7 @@ internal static class EdgeEndpoints
             if (http.Request.Headers[NodeIdHeader].ToString() is { Length: > 0 } nodeId)
             {
                 long.TryParse(http.Request.Headers[NodeRevisionHeader], NumberStyles.None, CultureInfo.InvariantCulture, out var serving);
-                await snapshots.RecordNodeAsync(new NodeStatus(nodeId, serving, time.GetUtcNow()), ct);
+                await nodes.RecordAsync(new NodeStatus(nodeId, serving, time.GetUtcNow()), ct);
             }
             var snapshot = await snapshots.GetAsync(known, TimeSpan.FromSeconds(seconds), ct);
             http.Response.Headers.ETag = $"\"{(snapshot?.Revision ?? known)?.ToString(CultureInfo.InvariantCulture)}\"";

@@ -13,26 +13,40 @@ internal sealed class VersionService(IRegistryStore store, FunctionService funct
     public async Task<(VersionResponse Version, bool Created)> PublishAsync(AccountRecord caller, string name, string? description,
         CancellationToken cancellationToken)
     {
-        await using var session = await store.BeginAsync(write: true, cancellationToken);
-        var function = await FunctionService.GetOwnAsync(session, caller, name, cancellationToken);
-        if (function.CodeSha256 is null)
-        {
-            throw RegistryProblemException.BadRequest(ErrorCodes.NoCode,
-                $"function '{name}' has no code to publish; upload it with PUT /v1/functions/{name}/code");
-        }
-        var newest = await session.Versions.GetNewestAsync(caller.Id, name, cancellationToken);
-        if (newest is not null && newest.CodeSha256 == function.CodeSha256 && newest.Settings.SameBehaviourAs(function.Settings))
-        {
-            return (VersionResponse.From(newest), false);
-        }
-        await functions.CheckCodeAsync(function.CodeSha256, function.Settings, cancellationToken);
-        var version = new VersionRecord(caller.Id, name, function.LastVersion + 1, function.Settings, function.CodeSha256,
-            function.CodeSize ?? 0, description ?? function.Settings.Description, time.GetUtcNow());
-        await session.Versions.InsertAsync(version, cancellationToken);
-        await session.Functions.UpdateAsync(function with { LastVersion = version.Version }, cancellationToken);
-        await session.BumpRevisionAsync(cancellationToken);
-        await session.CommitAsync(cancellationToken);
-        return (VersionResponse.From(version), true);
+        var published = await CheckedWrite.RunAsync(store, $"function '{name}'",
+            async ct =>
+            {
+                await using var read = await store.BeginAsync(write: false, ct);
+                var function = await FunctionService.GetOwnAsync(read, caller, name, ct);
+                return function.CodeSha256 is { } code && await UnchangedNewestAsync(read, function, ct) is null
+                    ? await functions.CheckCodeAsync(code, function.Settings, ct)
+                    : null;
+            },
+            async (session, passed, ct) =>
+            {
+                var function = await FunctionService.GetOwnAsync(session, caller, name, ct);
+                if (function.CodeSha256 is null)
+                {
+                    throw RegistryProblemException.BadRequest(ErrorCodes.NoCode,
+                        $"function '{name}' has no code to publish; upload it with PUT /v1/functions/{name}/code");
+                }
+                if (await UnchangedNewestAsync(session, function, ct) is { } newest)
+                {
+                    return new Published(VersionResponse.From(newest), false);
+                }
+                if (passed?.Covers(function.CodeSha256, function.Settings) != true)
+                {
+                    return null;
+                }
+                var version = new VersionRecord(caller.Id, name, function.LastVersion + 1, function.Settings, function.CodeSha256,
+                    function.CodeSize ?? 0, description ?? function.Settings.Description, time.GetUtcNow());
+                await session.Versions.InsertAsync(version, ct);
+                await session.Functions.UpdateAsync(function with { LastVersion = version.Version }, ct);
+                await session.BumpRevisionAsync(ct);
+                await session.CommitAsync(ct);
+                return new Published(VersionResponse.From(version), true);
+            }, cancellationToken);
+        return (published.Version, published.Created);
     }
 
     public async Task<VersionListResponse> ListAsync(AccountRecord caller, string name, CancellationToken cancellationToken)
@@ -69,6 +83,13 @@ internal sealed class VersionService(IRegistryStore store, FunctionService funct
         await session.CommitAsync(cancellationToken);
     }
 
+    /// <summary>The newest version when <c>$LATEST</c> has neither new code nor new settings since it (publishing returns it), else null.</summary>
+    private static async Task<VersionRecord?> UnchangedNewestAsync(IRegistrySession session, FunctionRecord function, CancellationToken cancellationToken) =>
+        await session.Versions.GetNewestAsync(function.AccountId, function.Name, cancellationToken) is { } newest &&
+        newest.CodeSha256 == function.CodeSha256 && newest.Settings.SameBehaviourAs(function.Settings)
+            ? newest
+            : null;
+
     private static async Task<VersionRecord> GetOwnAsync(IRegistrySession session, AccountRecord caller, string name, string version,
         CancellationToken cancellationToken)
     {
@@ -77,4 +98,7 @@ internal sealed class VersionService(IRegistryStore store, FunctionService funct
             ? found
             : throw RegistryProblemException.NotFound(ErrorCodes.VersionNotFound, $"version '{version}' of function '{name}' not found");
     }
+
+    /// <summary>What a publish answers: the version, and whether it is new.</summary>
+    private sealed record Published(VersionResponse Version, bool Created);
 }

@@ -25,5 +25,6 @@ internal static class ErrorCodes
     public const string LatestNotAllowed = "LatestNotAllowed";
     public const string CnameAlreadyExists = "CnameAlreadyExists";
     public const string ZipUrlFailed = "ZipUrlFailed";
+    public const string ZipUrlForbidden = "ZipUrlForbidden";
     public const string InvalidDistribution = "InvalidDistribution";
 }

@@ -20,6 +20,9 @@ internal interface IFunctionRepository
 
     /// <summary>The account's <c>$LATEST</c>s and versions whose settings name the key-value store.</summary>
     Task<IReadOnlyList<QualifiedFunction>> ListUsingStoreAsync(string accountId, string storeName, CancellationToken cancellationToken);
+
+    /// <summary>The code blobs (SHA-256) that any account's <c>$LATEST</c> or version uses, for the blob collector.</summary>
+    Task<IReadOnlyList<string>> ListCodeHashesAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>A function's <c>$LATEST</c> or one of its versions.</summary>

@@ -21,4 +21,7 @@ internal interface ILayerRepository
         CancellationToken cancellationToken);
 
     Task DeleteVersionAsync(string accountId, string name, int version, CancellationToken cancellationToken);
+
+    /// <summary>The blobs (SHA-256) of every account's layer versions, for the blob collector.</summary>
+    Task<IReadOnlyList<string>> ListCodeHashesAsync(CancellationToken cancellationToken);
 }

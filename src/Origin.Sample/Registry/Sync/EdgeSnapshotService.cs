@@ -37,13 +37,6 @@ internal sealed class EdgeSnapshotService(IRegistryStore store, RevisionSignal s
         return await SnapshotAsync(revision, cancellationToken);
     }
 
-    public async Task RecordNodeAsync(NodeStatus status, CancellationToken cancellationToken)
-    {
-        await using var session = await store.BeginAsync(write: true, cancellationToken);
-        await session.Nodes.RecordAsync(status, cancellationToken);
-        await session.CommitAsync(cancellationToken);
-    }
-
     private async Task<long> ReadRevisionAsync(CancellationToken cancellationToken)
     {
         await using var session = await store.BeginAsync(write: false, cancellationToken);

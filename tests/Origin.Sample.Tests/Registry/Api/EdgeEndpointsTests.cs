@@ -249,4 +249,49 @@ public sealed class EdgeEndpointsTests
         Assert.True((bool)list[1]!["current"]!);
         Assert.NotNull(list[1]!["lastSeen"]);
     }
+
+    [Fact]
+    public async Task Nodes_PollsWithTheSameRevision_WriteTheStatusOncePerInterval()
+    {
+        await using var server = await RegistryServer.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Registry:NodeStatusWriteInterval"] = "01:00:00",
+        });
+        await server.A.CreatedAsync(server.A.PutDistributionAsync("EDIST1", RegistryScenarios.Distribution()));
+        var revision = await server.Node.RevisionAsync();
+
+        var first = await PollAndListAsync(server, "0");
+        await Task.Delay(50);
+        var unchanged = await PollAndListAsync(server, "0");
+        var moved = await PollAndListAsync(server, $"{revision}");
+
+        Assert.Equal((string?)first["lastSeen"], (string?)unchanged["lastSeen"]);
+        Assert.Equal(revision, (long)moved["revision"]!);
+        Assert.True((bool)moved["current"]!);
+        Assert.NotEqual((string?)first["lastSeen"], (string?)moved["lastSeen"]);
+    }
+
+    [Fact]
+    public async Task Nodes_PollAfterTheInterval_WritesLastSeenAgain()
+    {
+        await using var server = await RegistryServer.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Registry:NodeStatusWriteInterval"] = "00:00:00",
+        });
+
+        var first = await PollAndListAsync(server, "0");
+        await Task.Delay(50);
+        var second = await PollAndListAsync(server, "0");
+
+        Assert.NotEqual((string?)first["lastSeen"], (string?)second["lastSeen"]);
+    }
+
+    /// <summary>One poll of node <c>edge-1</c> reporting <paramref name="serving"/>, then its row of <c>GET /v1/nodes</c>.</summary>
+    private static async Task<JsonNode> PollAndListAsync(RegistryServer server, string serving)
+    {
+        await server.Node.OkAsync(server.Node.GetAsync("v1/edge/snapshot",
+            new Dictionary<string, string> { ["X-Edge-Node-Id"] = "edge-1", ["X-Edge-Snapshot-Revision"] = serving }));
+        var nodes = await server.A.OkAsync(server.A.GetAsync("v1/nodes"));
+        return Assert.Single(nodes["nodes"]!.AsArray())!;
+    }
 }

@@ -142,7 +142,7 @@ public sealed class FunctionEndpointsTests
     [Fact]
     public async Task UploadCode_ZipUrl_FetchesTheZip()
     {
-        await using var server = await RegistryServer.StartAsync();
+        await using var server = await RegistryServer.StartAsync(settings: ZipFileServer.AllowLoopback);
         await using var files = await ZipFileServer.StartAsync(TestZips.Function("fetched"));
         await server.A.CreateFunctionAsync("hello");
 
@@ -154,7 +154,7 @@ public sealed class FunctionEndpointsTests
     [Fact]
     public async Task UploadCode_ZipUrlThatFails_IsRefused()
     {
-        await using var server = await RegistryServer.StartAsync();
+        await using var server = await RegistryServer.StartAsync(settings: ZipFileServer.AllowLoopback);
         await server.A.CreateFunctionAsync("hello");
 
         await RegistryClient.ProblemAsync(HttpStatusCode.BadRequest, "ZipUrlFailed",

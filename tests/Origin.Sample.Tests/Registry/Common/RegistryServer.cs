@@ -38,7 +38,12 @@ internal sealed class RegistryServer : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    public static async Task<RegistryServer> StartAsync(string? dataDirectory = null)
+    /// <summary>The server's services, for what tests call directly (e.g. a blob collection).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <param name="dataDirectory">Reused by restart tests; a new temporary directory when null.</param>
+    /// <param name="settings">More configuration (e.g. <c>Registry:ZipUrlAllowedHosts:0</c>), over the defaults above.</param>
+    public static async Task<RegistryServer> StartAsync(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var owns = dataDirectory is null;
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "registry-tests-" + Guid.NewGuid().ToString("N"));
@@ -55,6 +60,7 @@ internal sealed class RegistryServer : IAsyncDisposable
             ["Registry:Accounts:1:Id"] = AccountB, ["Registry:Accounts:1:Name"] = "beta", ["Registry:Accounts:1:ApiKey"] = KeyB,
             ["Registry:Accounts:2:Id"] = AccountC, ["Registry:Accounts:2:Name"] = "gamma", ["Registry:Accounts:2:ApiKey"] = KeyC,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSampleOrigin();
         builder.Services.AddRegistry(builder.Configuration);
         builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -146,4 +146,22 @@ public sealed class CodeUploadTests
 
         await RegistryClient.ProblemAsync(HttpStatusCode.BadRequest, "HandlerNotFound", server.A.PostAsync("v1/functions/hello/versions", new { }));
     }
+
+    [Fact]
+    public async Task Upload_ToTwoFunctionsInParallel_BothSucceed()
+    {
+        await using var server = await RegistryServer.StartAsync();
+        await server.A.CreateFunctionAsync("one");
+        await server.A.CreateFunctionAsync("two", new JsonObject { ["engine"] = "jint" });
+        var zips = new[] { TestZips.Function("one"), TestZips.Function("two") };
+
+        var uploaded = await Task.WhenAll(server.A.UploadAsync("one", zips[0]), server.A.UploadAsync("two", zips[1]));
+        var published = await Task.WhenAll(server.A.PublishAsync("one"), server.A.PublishAsync("two"));
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(zips[i])), (string?)uploaded[i]["codeSha256"]);
+            Assert.Equal("1", published[i]);
+        }
+    }
 }

@@ -48,6 +48,13 @@ internal sealed class SqliteFunctionRepository(SqliteCommands db) : IFunctionRep
             ORDER BY 1, 2, 3
             """, new { accountId, storeName }, MapQualified, cancellationToken);
 
+    public Task<IReadOnlyList<string>> ListCodeHashesAsync(CancellationToken cancellationToken) =>
+        db.QueryAsync("""
+            SELECT code_sha256 FROM functions WHERE code_sha256 IS NOT NULL
+            UNION
+            SELECT code_sha256 FROM function_versions
+            """, null, r => r.GetString(0), cancellationToken);
+
     private static object Parameters(FunctionRecord function) => new
     {
         function.AccountId,

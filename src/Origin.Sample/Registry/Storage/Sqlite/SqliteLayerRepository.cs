@@ -58,6 +58,9 @@ internal sealed class SqliteLayerRepository(SqliteCommands db) : ILayerRepositor
         db.ExecuteAsync("DELETE FROM layer_versions WHERE account_id = @accountId AND name = @name AND version = @version",
             new { accountId, name, version }, cancellationToken);
 
+    public Task<IReadOnlyList<string>> ListCodeHashesAsync(CancellationToken cancellationToken) =>
+        db.QueryAsync("SELECT DISTINCT code_sha256 FROM layer_versions", null, r => r.GetString(0), cancellationToken);
+
     private static LayerVersionRecord Map(DbDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetInt64(4), r.GetString(5), r.GetString(6),
         StoredJson.Read<List<string>>(r.GetString(7)), SqliteCommands.Time(r, 8));
