@@ -1,3 +1,4 @@
+using EdgeCompute.Origin.Sample.Billing;
 using EdgeCompute.Origin.Sample.Content;
 using EdgeCompute.Origin.Sample.Registry;
 using Microsoft.AspNetCore.Builder;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace EdgeCompute.Origin.Sample.Tests.Registry.Common;
 
 /// <summary>
-/// The origin with its registry, wired as Program.cs wires it, on a free loopback port with its data
+/// The origin with its registry and billing, wired as Program.cs wires it, on a free loopback port with its data
 /// in a temporary directory. Three accounts are seeded: A, B and C.
 /// </summary>
 internal sealed class RegistryServer : IAsyncDisposable
@@ -38,7 +39,8 @@ internal sealed class RegistryServer : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    public static async Task<RegistryServer> StartAsync(string? dataDirectory = null)
+    /// <param name="settings">Configuration added to (or overriding) the test's, e.g. <c>Billing:*</c> prices.</param>
+    public static async Task<RegistryServer> StartAsync(string? dataDirectory = null, IDictionary<string, string?>? settings = null)
     {
         var owns = dataDirectory is null;
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "registry-tests-" + Guid.NewGuid().ToString("N"));
@@ -55,11 +57,14 @@ internal sealed class RegistryServer : IAsyncDisposable
             ["Registry:Accounts:1:Id"] = AccountB, ["Registry:Accounts:1:Name"] = "beta", ["Registry:Accounts:1:ApiKey"] = KeyB,
             ["Registry:Accounts:2:Id"] = AccountC, ["Registry:Accounts:2:Name"] = "gamma", ["Registry:Accounts:2:ApiKey"] = KeyC,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSampleOrigin();
         builder.Services.AddRegistry(builder.Configuration);
+        builder.Services.AddBilling(builder.Configuration);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         app.MapRegistry();
+        app.MapBilling();
         app.MapSampleOrigin();
         await app.StartAsync();
         return new RegistryServer(app, dataDirectory, owns);
