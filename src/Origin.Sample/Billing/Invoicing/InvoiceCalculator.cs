@@ -40,7 +40,7 @@ internal sealed class InvoiceCalculator(IOptions<BillingOptions> options)
     {
         var free = Math.Min(quantity, Math.Max(allowance, 0));
         var billable = quantity - free;
-        return new InvoiceLine(description, quantity, unit, free, billable, Tidy(unitPrice), Tidy(billable * unitPrice));
+        return new InvoiceLine(description, Tidy(quantity), unit, Tidy(free), Tidy(billable), Tidy(unitPrice), Tidy(billable * unitPrice));
     }
 
     /// <summary>
@@ -49,5 +49,6 @@ internal sealed class InvoiceCalculator(IOptions<BillingOptions> options)
     /// </summary>
     private static decimal Tidy(decimal value) => value / 1.0000000000000000000000000000m;
 
-    private static string Price(decimal price) => "$" + Tidy(price).ToString(CultureInfo.InvariantCulture);
+    /// <summary>As configured: $0.60 reads as a price, where the tidied 0.6 would not.</summary>
+    private static string Price(decimal price) => "$" + price.ToString(CultureInfo.InvariantCulture);
 }

@@ -130,7 +130,8 @@ public sealed class InvoiceCalculatorTests
 
         Assert.Equal("1.2", invoice.Lines[0].Amount.ToString(CultureInfo.InvariantCulture));
         Assert.Equal("0.0000006", invoice.Lines[0].UnitPrice.ToString(CultureInfo.InvariantCulture));
-        Assert.Equal("Lambda@Edge requests ($0.6 per 1M)", invoice.Lines[0].Description);
+        Assert.Equal("0", invoice.Lines[1].Billable.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal("Lambda@Edge requests ($0.60 per 1M)", invoice.Lines[0].Description);
     }
 
     private Invoice Calculate(params UsageAggregate[] usage) => _calculator.Calculate("111111111111", "2026-11", usage);
