@@ -2,44 +2,19 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using EdgeCompute.EdgeNode.Tests.Common;
-using EdgeCompute.Origin.Sample.Billing;
-using EdgeCompute.Origin.Sample.Registry;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace EdgeCompute.EdgeNode.Tests.Cli;
 
 /// <summary><c>edge usage</c>, the real program against the real registry with billing, after a node reported usage.</summary>
 public sealed class UsageCommandTests : IAsyncLifetime
 {
-    private const string ApiKey = "usage-test-key", NodeKey = "usage-node-key", Account = "111111111111";
+    private const string ApiKey = "usage-test-key", Account = RealRegistry.AccountId;
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("edge-usage-").FullName;
-    private WebApplication? _registry;
-
-    private string Url => _registry!.Urls.Single();
+    private RealRegistry? _registry;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false"]);
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Registry:DataDirectory"] = Path.Combine(_dir, "registry"),
-            ["Registry:NodeKeys:0"] = NodeKey,
-            ["Registry:Accounts:0:Id"] = Account,
-            ["Registry:Accounts:0:Name"] = "demo",
-            ["Registry:Accounts:0:ApiKey"] = ApiKey,
-        });
-        builder.Services.AddRegistry(builder.Configuration);
-        builder.Services.AddBilling(builder.Configuration);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _registry = builder.Build();
-        _registry.MapRegistry();
-        _registry.MapBilling();
-        await _registry.StartAsync();
+        _registry = await RealRegistry.StartAsync(ApiKey);
         await ReportAsync();
     }
 
@@ -105,12 +80,12 @@ public sealed class UsageCommandTests : IAsyncLifetime
                 Record("ok", 13), Record("error", 7), Record("throttled", 0),
             },
         };
-        using var http = new HttpClient { BaseAddress = new Uri(Url) };
+        using var http = new HttpClient { BaseAddress = new Uri(_registry!.Url) };
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/edge/usage")
         {
             Content = new StringContent(JsonSerializer.Serialize(batch), Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", NodeKey);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RealRegistry.NodeKey);
         using var response = await http.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
@@ -121,25 +96,16 @@ public sealed class UsageCommandTests : IAsyncLifetime
         outcome, durationMs = (double)billedMs, billedDurationMs = billedMs, memoryMb = 128, time = "2026-11-28T12:00:00.123Z",
     };
 
-    private async Task<string> RunOkAsync(params string[] args)
-    {
-        var (exit, output, error) = await RunAsync(args);
-        Assert.True(exit == 0, $"edge {string.Join(' ', args)}: exit {exit}: {error}");
-        return output;
-    }
+    private Task<string> RunOkAsync(params string[] args) => _registry!.RunOkAsync([.. args, "--url", _registry.Url, "--key", ApiKey]);
 
-    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => EdgeCliProcess.RunAsync(_dir,
-        new Dictionary<string, string?> { ["EDGE_CONFIG"] = Path.Combine(_dir, "cli.json"), ["EDGE_REGISTRY_URL"] = Url, ["EDGE_API_KEY"] = ApiKey },
-        args);
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) =>
+        _registry!.RunAsync([.. args, "--url", _registry.Url, "--key", ApiKey]);
 
     public async Task DisposeAsync()
     {
         if (_registry is not null)
         {
-            await _registry.StopAsync();
             await _registry.DisposeAsync();
         }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
     }
 }

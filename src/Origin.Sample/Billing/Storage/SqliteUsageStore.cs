@@ -21,22 +21,13 @@ internal sealed class SqliteUsageStore(RegistryPaths paths, TimeProvider time) :
             billed_ms = billed_ms + excluded.billed_ms, billed_mb_ms = billed_mb_ms + excluded.billed_mb_ms
         """;
 
-    private readonly SemaphoreSlim _initializeLock = new(1, 1);
-
     // One writer of ours at a time queues here; the registry's writers on the same file are waited for by the busy timeout.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = paths.Database,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        Pooling = true,
-        DefaultTimeout = 30,
-    }.ToString();
-    private volatile bool _initialized;
+    private readonly string _connectionString = paths.ConnectionString;
+    private volatile bool _migrated;
 
     public async Task<IngestResult> IngestAsync(UsageBatch batch, CancellationToken cancellationToken)
     {
-        await InitializeAsync(cancellationToken);
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
@@ -72,7 +63,6 @@ internal sealed class SqliteUsageStore(RegistryPaths paths, TimeProvider time) :
 
     public async Task<IReadOnlyList<UsageAggregate>> ListAsync(string account, string month, CancellationToken cancellationToken)
     {
-        await InitializeAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
         return await new SqliteCommands(connection, transaction).QueryAsync("""
@@ -83,12 +73,26 @@ internal sealed class SqliteUsageStore(RegistryPaths paths, TimeProvider time) :
                 new UsageCounters(r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7))), cancellationToken);
     }
 
+    /// <summary>
+    /// Opens a connection, bringing the schema up to date on the first. No lock is needed for that:
+    /// the migration reads and writes the version in one write transaction, so a second caller racing
+    /// the first waits for it, then finds nothing left to do.
+    /// </summary>
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (!_migrated)
+        {
+            Directory.CreateDirectory(paths.DataDirectory);
+        }
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (!_migrated)
+            {
+                await UsageSchema.MigrateAsync(connection, cancellationToken);
+                _migrated = true;
+            }
             return connection;
         }
         catch
@@ -98,32 +102,5 @@ internal sealed class SqliteUsageStore(RegistryPaths paths, TimeProvider time) :
         }
     }
 
-    private async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        if (_initialized)
-        {
-            return;
-        }
-        await _initializeLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_initialized)
-            {
-                Directory.CreateDirectory(paths.DataDirectory);
-                await using var connection = await OpenAsync(cancellationToken);
-                await UsageSchema.MigrateAsync(connection, cancellationToken);
-                _initialized = true;
-            }
-        }
-        finally
-        {
-            _initializeLock.Release();
-        }
-    }
-
-    public void Dispose()
-    {
-        _initializeLock.Dispose();
-        _writeLock.Dispose();
-    }
+    public void Dispose() => _writeLock.Dispose();
 }

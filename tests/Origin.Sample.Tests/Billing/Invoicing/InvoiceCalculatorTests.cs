@@ -45,25 +45,22 @@ public sealed class InvoiceCalculatorTests
         Assert.Equal(10.40m, invoice.TotalRounded);
     }
 
-    [Fact]
-    public void Calculate_FewLambdaEdgeRequests_CloudFrontFunctionsGetTheRestOfTheFreeRequests()
+    [Theory]
+    // 400,000 Lambda@Edge requests leave 600,000 free invocations: 1,400,000 billable × $0.10/1M = 0.14.
+    [InlineData(400_000, 2_000_000, 600_000, "0.14")]
+    // 1,500,000 requests use the whole allowance (500,000 × $0.60/1M = 0.30); every invocation is billed (0.10).
+    [InlineData(1_500_000, 1_000_000, 0, "0.40")]
+    // Exactly the allowance: nothing left, nothing billed for Lambda@Edge.
+    [InlineData(1_000_000, 10_000, 0, "0.001")]
+    public void Calculate_CloudFrontFunctions_GetTheFreeRequestsLambdaEdgeLeft(long requests, long invocations, long freeInvocations, string total)
     {
-        // 400,000 Lambda@Edge requests leave 600,000 free invocations: 1,400,000 billable × $0.10/1M = 0.14.
-        var invoice = Calculate(LambdaEdge(400_000, billedMs: 1, memoryMb: 128), CloudFrontFunctions(2_000_000));
+        var invoice = Calculate(LambdaEdge(requests, billedMs: 1, memoryMb: 128), CloudFrontFunctions(invocations));
 
-        AssertLine(invoice.Lines[0], quantity: 400_000m, free: 400_000m, billable: 0m, amount: 0m);
-        AssertLine(invoice.Lines[2], quantity: 2_000_000m, free: 600_000m, billable: 1_400_000m, amount: 0.14m);
-        Assert.Equal(0.14m, invoice.Total);
-    }
-
-    [Fact]
-    public void Calculate_LambdaEdgeUsesTheWholeFreeTier_NoFreeInvocationsLeft()
-    {
-        var invoice = Calculate(LambdaEdge(1_500_000, billedMs: 1, memoryMb: 128), CloudFrontFunctions(1_000_000));
-
-        AssertLine(invoice.Lines[0], quantity: 1_500_000m, free: 1_000_000m, billable: 500_000m, amount: 0.30m);
-        AssertLine(invoice.Lines[2], quantity: 1_000_000m, free: 0m, billable: 1_000_000m, amount: 0.10m);
-        Assert.Equal(0.40m, invoice.Total);
+        var edgeFree = Math.Min(requests, 1_000_000);
+        AssertLine(invoice.Lines[0], quantity: requests, free: edgeFree, billable: requests - edgeFree, amount: (requests - edgeFree) * 0.0000006m);
+        AssertLine(invoice.Lines[2], quantity: invocations, free: freeInvocations, billable: invocations - freeInvocations,
+            amount: (invocations - freeInvocations) * 0.0000001m);
+        Assert.Equal(decimal.Parse(total, CultureInfo.InvariantCulture), invoice.Total);
     }
 
     [Theory]
