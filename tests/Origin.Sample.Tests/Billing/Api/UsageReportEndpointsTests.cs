@@ -43,6 +43,18 @@ public sealed class UsageReportEndpointsTests
         Assert.Equal(before, (await server.A.UsageAsync()).ToJsonString());
     }
 
+    [Fact]
+    public async Task Report_SameBatchConcurrently_CountedOnce()
+    {
+        await using var server = await RegistryServer.StartAsync();
+        var batch = Batch("edge-1:race", [Record(), Record(), Record()]);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => server.Node.OkAsync(server.Node.ReportAsync(batch))));
+
+        Assert.Single(answers, a => !(bool)a["duplicate"]!);
+        Assert.Equal(3, (long)(await server.A.UsageAsync())["totals"]!["requests"]!);
+    }
+
     private const string Value = "InvalidParameterValue";
 
     // A body the JSON reader cannot take is an InvalidRequest; one with bad values, an InvalidParameterValue.
