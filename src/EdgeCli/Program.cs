@@ -16,6 +16,7 @@ var root = new RootCommand("edge: the EdgeCompute command-line tool.\n\n" + Exit
     BindCommand.Create(registry),
     BindCommand.CreateUnbind(registry),
     StatusCommand.Create(registry),
+    UsageCommand.Create(registry),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -1,3 +1,4 @@
+using EdgeCompute.Origin.Sample.Billing;
 using EdgeCompute.Origin.Sample.Content;
 using EdgeCompute.Origin.Sample.Hosting;
 using EdgeCompute.Origin.Sample.Registry;
@@ -10,9 +11,11 @@ builder.WebHost.UseUrlsIfUnconfigured(builder.Configuration, "http://127.0.0.1:8
 
 builder.Services.AddSampleOrigin();
 builder.Services.AddRegistry(builder.Configuration);
+builder.Services.AddBilling(builder.Configuration);
 
 var app = builder.Build();
 app.MapRegistry();
+app.MapBilling();
 app.MapSampleOrigin();
 app.Run();
 

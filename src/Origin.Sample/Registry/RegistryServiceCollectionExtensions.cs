@@ -48,8 +48,9 @@ public static class RegistryServiceCollectionExtensions
         services.TryAddSingleton<NodeStatusRecorder>();
 
         services.AddOpenApi(options =>
-            // The document describes the registry; the sample content is not an API anyone programs against.
-            options.ShouldInclude = description => description.RelativePath?.StartsWith("v1/", StringComparison.Ordinal) == true);
+            // The document describes the registry and billing; the sample content is not an API anyone programs against.
+            options.ShouldInclude = description => description.RelativePath is { } path &&
+                (path.StartsWith("v1/", StringComparison.Ordinal) || path.StartsWith("billing/", StringComparison.Ordinal)));
         return services;
     }
 }

@@ -1,10 +1,5 @@
 using System.Text.Json;
 using EdgeCompute.EdgeNode.Tests.Common;
-using EdgeCompute.Origin.Sample.Registry;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace EdgeCompute.EdgeNode.Tests.Cli;
 
@@ -16,33 +11,18 @@ public sealed class RegistryServerCliTests : IAsyncLifetime
 {
     private const string ApiKey = "cli-test-key";
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("edge-registry-real-").FullName;
-    private WebApplication? _registry;
+    private RealRegistry? _registry;
 
-    private string Url => _registry!.Urls.Single();
+    private string Url => _registry!.Url;
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false"]);
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Registry:DataDirectory"] = Path.Combine(_dir, "registry"),
-            ["Registry:Accounts:0:Id"] = "111111111111",
-            ["Registry:Accounts:0:Name"] = "demo",
-            ["Registry:Accounts:0:ApiKey"] = ApiKey,
-        });
-        builder.Services.AddRegistry(builder.Configuration);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _registry = builder.Build();
-        _registry.MapRegistry();
-        await _registry.StartAsync();
-    }
+    private string Folder => _registry!.Directory;
+
+    public async Task InitializeAsync() => _registry = await RealRegistry.StartAsync(ApiKey);
 
     [Fact]
     public async Task DeployPublishAliasThenList_FunctionHasCodeAndTheAliasPointsAtVersionOne()
     {
-        var folder = Path.Combine(_dir, "hello");
+        var folder = Path.Combine(Folder, "hello");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "index.js"), "exports.handler = async (event) => event.Records[0].cf.request;");
         File.WriteAllText(Path.Combine(folder, "function.json"), """{ "runtime": "nodejs20.x", "memorySize": 256 }""");
@@ -77,24 +57,15 @@ public sealed class RegistryServerCliTests : IAsyncLifetime
         Assert.Contains("NoCode", error);
     }
 
-    private async Task<string> RunOkAsync(params string[] args)
-    {
-        var (exit, output, error) = await RunAsync(args);
-        Assert.True(exit == 0, $"edge {string.Join(' ', args)}: exit {exit}: {error}");
-        return output;
-    }
+    private Task<string> RunOkAsync(params string[] args) => _registry!.RunOkAsync(args);
 
-    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => EdgeCliProcess.RunAsync(_dir,
-        new Dictionary<string, string?> { ["EDGE_CONFIG"] = Path.Combine(_dir, "cli.json"), ["EDGE_REGISTRY_URL"] = null, ["EDGE_API_KEY"] = null }, args);
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => _registry!.RunAsync(args);
 
     public async Task DisposeAsync()
     {
         if (_registry is not null)
         {
-            await _registry.StopAsync();
             await _registry.DisposeAsync();
         }
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
     }
 }

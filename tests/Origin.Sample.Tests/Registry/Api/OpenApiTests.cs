@@ -7,7 +7,7 @@ namespace EdgeCompute.Origin.Sample.Tests.Registry.Api;
 public sealed class OpenApiTests
 {
     [Fact]
-    public async Task Document_DescribesTheRegistryApi()
+    public async Task Document_DescribesTheRegistryAndBillingApis()
     {
         await using var server = await RegistryServer.StartAsync();
         var client = server.Client(null);
@@ -19,7 +19,10 @@ public sealed class OpenApiTests
         Assert.Contains("/v1/functions/{name}/versions", paths);
         Assert.Contains("/v1/distributions/{id}/bindings", paths);
         Assert.Contains("/v1/edge/snapshot", paths);
-        Assert.DoesNotContain(paths, p => !p.StartsWith("/v1/", StringComparison.Ordinal));
+        Assert.Contains("/v1/edge/usage", paths);
+        Assert.Contains("/billing/usage", paths);
+        Assert.Contains("/billing/invoice", paths);
+        Assert.DoesNotContain(paths, p => !p.StartsWith("/v1/", StringComparison.Ordinal) && !p.StartsWith("/billing/", StringComparison.Ordinal));
     }
 
     [Fact]

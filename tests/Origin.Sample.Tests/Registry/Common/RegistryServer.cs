@@ -1,3 +1,4 @@
+using EdgeCompute.Origin.Sample.Billing;
 using EdgeCompute.Origin.Sample.Content;
 using EdgeCompute.Origin.Sample.Registry;
 using Microsoft.AspNetCore.Builder;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace EdgeCompute.Origin.Sample.Tests.Registry.Common;
 
 /// <summary>
-/// The origin with its registry, wired as Program.cs wires it, on a free loopback port with its data
+/// The origin with its registry and billing, wired as Program.cs wires it, on a free loopback port with its data
 /// in a temporary directory. Three accounts are seeded: A, B and C.
 /// </summary>
 internal sealed class RegistryServer : IAsyncDisposable
@@ -42,7 +43,7 @@ internal sealed class RegistryServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="dataDirectory">Reused by restart tests; a new temporary directory when null.</param>
-    /// <param name="settings">More configuration (e.g. <c>Registry:ZipUrlAllowedHosts:0</c>), over the defaults above.</param>
+    /// <param name="settings">More configuration (e.g. <c>Registry:ZipUrlAllowedHosts:0</c>, <c>Billing:*</c> prices), over the defaults above.</param>
     public static async Task<RegistryServer> StartAsync(string? dataDirectory = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var owns = dataDirectory is null;
@@ -63,9 +64,11 @@ internal sealed class RegistryServer : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSampleOrigin();
         builder.Services.AddRegistry(builder.Configuration);
+        builder.Services.AddBilling(builder.Configuration);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         app.MapRegistry();
+        app.MapBilling();
         app.MapSampleOrigin();
         await app.StartAsync();
         return new RegistryServer(app, dataDirectory, owns);

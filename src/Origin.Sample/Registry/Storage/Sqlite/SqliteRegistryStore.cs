@@ -17,14 +17,7 @@ internal sealed class SqliteRegistryStore(
 
     // SQLite takes one writer at a time; queueing here instead of on SQLITE_BUSY keeps waits fair and short.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly string _connectionString = new SqliteConnectionStringBuilder
-    {
-        DataSource = paths.Database,
-        Mode = SqliteOpenMode.ReadWriteCreate,
-        ForeignKeys = true,
-        Pooling = true,
-        DefaultTimeout = 30,
-    }.ToString();
+    private readonly string _connectionString = paths.ConnectionString;
     private volatile bool _initialized;
 
     public async Task<IRegistrySession> BeginAsync(bool write, CancellationToken cancellationToken)
