@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using EdgeCompute.Origin.Sample.Billing;
 using EdgeCompute.Origin.Sample.Content;
 using EdgeCompute.Origin.Sample.Registry;
 using Microsoft.AspNetCore.Builder;
@@ -57,8 +58,10 @@ internal sealed class TestRegionalOrigin : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSampleOrigin();
         builder.Services.AddRegistry(builder.Configuration);
+        builder.Services.AddBilling(builder.Configuration);
         var app = builder.Build();
         app.MapRegistry();
+        app.MapBilling();
         app.MapSampleOrigin();
         await app.StartAsync();
         _app = app;
