@@ -91,7 +91,7 @@ public sealed partial class UsageFaultTests : IDisposable
         Assert.Equal(expectedBilledMs, totals.GetProperty("billedDurationMs").GetInt64());
         var invoice = JsonElement.Parse(await regional.Api.GetStringAsync($"billing/invoice?month={Month}"));
         var requestsLine = invoice.GetProperty("lines").EnumerateArray()
-            .Single(line => line.GetProperty("unit").GetString() == "requests");
+            .Single(line => line.GetProperty("unit").GetString() == "request");
         Assert.Equal(expectedRequests, requestsLine.GetProperty("quantity").GetDecimal());
     }
 
