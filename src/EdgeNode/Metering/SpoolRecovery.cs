@@ -32,7 +32,9 @@ internal static class SpoolRecovery
     {
         long kept;
         long length;
-        using (var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        // Shared: a process that died holds no lock, and a spool abandoned in the same process (a test's
+        // stand-in for a killed node) must not block its successor. One node per spool directory.
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete))
         {
             length = file.Length;
             kept = LastLineEnd(file);
