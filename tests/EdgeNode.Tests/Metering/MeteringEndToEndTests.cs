@@ -41,19 +41,6 @@ public sealed class MeteringEndToEndTests : IDisposable
 
     private static string Text(JsonElement record, string name) => record.GetProperty(name).GetString()!;
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string description, EdgeTestEnvironment env)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"Never true: {description}\nLogs:\n{env.Logs.Dump()}");
-            }
-            await Task.Delay(50);
-        }
-    }
-
     private static void AssertBilledAtOneMs(JsonElement record)
     {
         var duration = record.GetProperty("durationMs").GetDouble();
@@ -84,8 +71,8 @@ public sealed class MeteringEndToEndTests : IDisposable
         }
 
         // The request that saw the snapshot arrive was an invocation too.
-        await WaitUntilAsync(() => registry.Usage.Records.Count == 6, "6 records reported", env);
-        await WaitUntilAsync(() => Directory.GetFiles(Path.Combine(_data, "usage")).Length == 0, "the spool is empty", env);
+        await Wait.UntilAsync(() => registry.Usage.Records.Count == 6, "6 records reported", env.Logs);
+        await Wait.UntilAsync(() => Directory.GetFiles(Path.Combine(_data, "usage")).Length == 0, "the spool is empty", env.Logs);
         Assert.All(registry.Usage.Records, record =>
         {
             Assert.Equal("111111111111", Text(record, "account"));
@@ -129,8 +116,8 @@ public sealed class MeteringEndToEndTests : IDisposable
         registry.Usage.ScriptedStatuses.Clear();
         await using var second = await new EdgeTestEnvironment().WithRegional(registry.Url, _data, TestRegistry.NodeKey).StartAsync();
 
-        await WaitUntilAsync(() => registry.Usage.Records.Count == 2, "the first process's 2 records reported", second);
-        await WaitUntilAsync(() => Directory.GetFiles(Path.Combine(_data, "usage")).Length == 0, "the spool is empty", second);
+        await Wait.UntilAsync(() => registry.Usage.Records.Count == 2, "the first process's 2 records reported", second.Logs);
+        await Wait.UntilAsync(() => Directory.GetFiles(Path.Combine(_data, "usage")).Length == 0, "the spool is empty", second.Logs);
     }
 
     [Fact]

@@ -10,15 +10,8 @@ public sealed class MeteringOptionsTests
     [Fact]
     public async Task Build_MeteringSettingsWrong_RefusedWithEachSetting()
     {
-        await using var env = new EdgeTestEnvironment().Bind("*");
-        env.File("edge.json", """
-            {
-              "Metering": { "Enabled": true, "GranularityMs": 0, "SegmentRecords": 0, "SegmentSeconds": -1, "MaxSpoolBytes": 0, "SpoolDirectory": " " },
-              "distributions": [{ "id": "E1", "domainName": "d.example", "default": true,
-                "origins": [{ "id": "o", "domainName": "127.0.0.1", "port": 9 }],
-                "cacheBehaviors": [{ "pathPattern": "*", "originId": "o" }] }]
-            }
-            """);
+        await using var env = new EdgeTestEnvironment().Bind("*")
+            .WithMetering("""{ "Enabled": true, "GranularityMs": 0, "SegmentRecords": 0, "SegmentSeconds": -1, "MaxSpoolBytes": 0, "SpoolDirectory": " " }""");
         env.WriteFiles();
 
         var app = env.TryBuild(out var errors);

@@ -1,7 +1,9 @@
 using EdgeCompute.EdgeNode.Metering;
 using EdgeCompute.EdgeNode.Regional;
 using EdgeCompute.EdgeNode.Runtime;
+using EdgeCompute.EdgeNode.Tests.Common;
 using EdgeCompute.EdgeNode.Tests.Regional;
+using TestRegistry = EdgeCompute.EdgeNode.Tests.Regional.TestRegistry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -58,19 +60,6 @@ public sealed class UsageReporterServiceTests : IDisposable
         }
     }
 
-    private async Task WaitUntilAsync(Func<bool> condition, string description)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"Never true: {description}\nLogs:\n{_fixture.Logs.Dump()}");
-            }
-            await Task.Delay(20);
-        }
-    }
-
     /// <summary>Appends records named <paramref name="names"/> and seals them, <paramref name="perSegment"/> to a segment.</summary>
     private static void Spool(UsageSpool spool, int perSegment, params string[] names)
     {
@@ -97,8 +86,8 @@ public sealed class UsageReporterServiceTests : IDisposable
         spool.Append(SpoolFixture.Record("f4"));
 
         await using var reporter = await new Reporter(registry, spool, _fixture).StartAsync();
-        await WaitUntilAsync(() => registry.Usage.Records.Count == 5, "5 records ingested");
-        await WaitUntilAsync(() => Directory.GetFiles(_fixture.Directory).Length == 0, "the spool is empty");
+        await Wait.UntilAsync(() => registry.Usage.Records.Count == 5, "5 records ingested", _fixture.Logs);
+        await Wait.UntilAsync(() => Directory.GetFiles(_fixture.Directory).Length == 0, "the spool is empty", _fixture.Logs);
 
         Assert.Equal(["f0", "f1", "f2", "f3", "f4"], Functions(registry.Usage.Records));
         var requests = registry.Usage.Requests.ToArray();
@@ -122,14 +111,14 @@ public sealed class UsageReporterServiceTests : IDisposable
         File.Copy(segment, copy);
         await using (var first = await new Reporter(registry, spool, _fixture).StartAsync())
         {
-            await WaitUntilAsync(() => !File.Exists(segment), "the segment is acknowledged");
+            await Wait.UntilAsync(() => !File.Exists(segment), "the segment is acknowledged", _fixture.Logs);
         }
 
         // A node killed after the regional origin ingested the batch but before it deleted the segment.
         File.Move(copy, segment);
         using var restarted = _fixture.Open();
         await using var second = await new Reporter(registry, restarted, _fixture).StartAsync();
-        await WaitUntilAsync(() => !File.Exists(segment), "the segment is acknowledged again");
+        await Wait.UntilAsync(() => !File.Exists(segment), "the segment is acknowledged again", _fixture.Logs);
 
         var requests = registry.Usage.Requests.ToArray();
         Assert.Equal([false, true], requests.Select(r => r.Duplicate));
@@ -147,7 +136,7 @@ public sealed class UsageReporterServiceTests : IDisposable
         var refused = spool.ReadySegments()[0];
 
         await using var reporter = await new Reporter(registry, spool, _fixture).StartAsync();
-        await WaitUntilAsync(() => registry.Usage.Records.Count == 1, "the second segment ingested");
+        await Wait.UntilAsync(() => registry.Usage.Records.Count == 1, "the second segment ingested", _fixture.Logs);
 
         Assert.True(File.Exists(Path.ChangeExtension(refused, SpoolSegment.RejectedExtension)));
         Assert.Empty(spool.ReadySegments());
@@ -170,7 +159,7 @@ public sealed class UsageReporterServiceTests : IDisposable
         registry.Usage.OnRequest = _ => onDiskWhenAsked.Add(File.Exists(segment));
 
         await using var reporter = await new Reporter(registry, spool, _fixture).StartAsync();
-        await WaitUntilAsync(() => !File.Exists(segment), "the segment is acknowledged");
+        await Wait.UntilAsync(() => !File.Exists(segment), "the segment is acknowledged", _fixture.Logs);
 
         var requests = registry.Usage.Requests.ToArray();
         Assert.Equal([500, 503, 200], requests.Select(r => r.Status));
@@ -193,7 +182,7 @@ public sealed class UsageReporterServiceTests : IDisposable
         await _fixture.Logs.WaitForAsync($"Usage batch {BatchId(segment)} not reported: the registry at");
         Assert.True(File.Exists(segment));
         await registry.RestartAsync();
-        await WaitUntilAsync(() => !File.Exists(segment), "the segment is acknowledged");
+        await Wait.UntilAsync(() => !File.Exists(segment), "the segment is acknowledged", _fixture.Logs);
 
         Assert.Equal(["f0", "f1"], Functions(registry.Usage.Records));
         Assert.Equal(BatchId(segment), Assert.Single(registry.Usage.Requests).BatchId);
@@ -222,7 +211,7 @@ public sealed class UsageReporterServiceTests : IDisposable
         File.WriteAllText(segment, """{"function":"a"}""" + "\n" + """{"funct""" + "\n" + """{"function":"b"}""" + "\n");
 
         await using var reporter = await new Reporter(registry, spool, _fixture).StartAsync();
-        await WaitUntilAsync(() => !File.Exists(segment), "the segment is acknowledged");
+        await Wait.UntilAsync(() => !File.Exists(segment), "the segment is acknowledged", _fixture.Logs);
 
         Assert.Equal(["a", "b"], Functions(registry.Usage.Records));
         Assert.Single(_fixture.Logs.Containing("1 unreadable line(s) left out of batch"));
