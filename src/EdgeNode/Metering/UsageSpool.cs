@@ -24,6 +24,7 @@ internal sealed class UsageSpool : IDisposable
     private long _bytes;
     private long _droppedInEpisode;
     private bool _disposed;
+    private long _lastSegmentMs;
 
     private long _dropped;
 
@@ -91,7 +92,7 @@ internal sealed class UsageSpool : IDisposable
                 var now = _time.GetTimestamp();
                 try
                 {
-                    _open ??= SpoolSegment.Create(Directory, _time.GetUtcNow(), now);
+                    _open ??= SpoolSegment.Create(Directory, NextSegmentTime(), now);
                     _open.Append(line);
                     _bytes += length;
                     if (_open.Records >= _options.SegmentRecords || now - _open.CreatedTimestamp >= _segmentTicks)
@@ -141,6 +142,16 @@ internal sealed class UsageSpool : IDisposable
             MeteringLog.Resumed(_logger, resumedAfter);
         }
         return true;
+    }
+
+    /// <summary>
+    /// The time a new segment's name carries: version-7 GUIDs sort by their millisecond, and only by it,
+    /// so two segments started in the same millisecond get consecutive ones to keep their order.
+    /// </summary>
+    private DateTimeOffset NextSegmentTime()
+    {
+        _lastSegmentMs = Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), _lastSegmentMs + 1);
+        return DateTimeOffset.FromUnixTimeMilliseconds(_lastSegmentMs);
     }
 
     /// <summary>Seals the open segment if it is older than <see cref="MeteringOptions.SegmentSeconds"/>.</summary>

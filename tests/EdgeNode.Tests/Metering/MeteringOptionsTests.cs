@@ -10,7 +10,7 @@ public sealed class MeteringOptionsTests
     [Fact]
     public async Task Build_MeteringSettingsWrong_RefusedWithEachSetting()
     {
-        await using var env = new EdgeTestEnvironment().Bind("*")
+        await using var env = new EdgeTestEnvironment().AddOrigin(TestDistribution.DefaultOriginId, 9).Bind("*")
             .WithMetering("""{ "Enabled": true, "GranularityMs": 0, "SegmentRecords": 0, "SegmentSeconds": -1, "MaxSpoolBytes": 0, "SpoolDirectory": " " }""");
         env.WriteFiles();
 
