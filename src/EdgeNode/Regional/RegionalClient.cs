@@ -10,8 +10,9 @@ using Microsoft.Extensions.Options;
 namespace EdgeCompute.EdgeNode.Regional;
 
 /// <summary>
-/// The node's side of the registry's two node endpoints (docs/registry-contract.md, "Nodes"): the
-/// snapshot long-poll and the bundle download. A singleton with its own <see cref="HttpClient"/>:
+/// The node's side of the registry's node endpoints (docs/registry-contract.md, "Nodes"): the
+/// snapshot long-poll and the bundle download, and the POST that metering reports usage with
+/// (docs/usage-contract.md). A singleton with its own <see cref="HttpClient"/>:
 /// pooled connections are recycled, so a registry behind changing DNS is found again.
 /// </summary>
 internal sealed class RegionalClient : IDisposable
