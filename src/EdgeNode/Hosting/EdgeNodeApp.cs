@@ -108,17 +108,19 @@ public static class EdgeNodeApp
         new SnapshotStore(options.DataDirectoryFor(configPath)).LoadCurrent()?.Snapshot
         ?? new EdgeSnapshot([], null, new Dictionary<string, FunctionModel>(), version: 0);
 
-    /// <summary>The Cache, Admin and Regional sections, checked before anything starts.</summary>
+    /// <summary>The Cache, Admin, Regional and Metering sections, checked before anything starts.</summary>
     private static List<ConfigError> HostSettingErrors(IConfiguration configuration, string file, RegionalOptions regional)
     {
         var errors = new List<ConfigError>();
         var cache = new Caching.CacheOptions();
         var admin = new Admin.AdminOptions();
+        var metering = new Metering.MeteringOptions();
         try
         {
             configuration.GetSection("Cache").Bind(cache);
             configuration.GetSection("Admin").Bind(admin);
             configuration.GetSection("Regional").Bind(regional);
+            configuration.GetSection("Metering").Bind(metering);
         }
         catch (InvalidOperationException ex)
         {
@@ -129,6 +131,7 @@ public static class EdgeNodeApp
         {
             errors.AddRange(regional.Validate(file));
         }
+        errors.AddRange(metering.Validate(file));
         if (cache.SizeLimitBytes <= 0)
         {
             errors.Add(new ConfigError(file, "$.Cache.SizeLimitBytes", "must be more than 0 bytes"));

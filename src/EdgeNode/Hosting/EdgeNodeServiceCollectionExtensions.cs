@@ -4,6 +4,7 @@ using EdgeCompute.EdgeNode.Caching;
 using EdgeCompute.EdgeNode.Configuration;
 using EdgeCompute.EdgeNode.Events;
 using EdgeCompute.EdgeNode.Forwarding;
+using EdgeCompute.EdgeNode.Metering;
 using EdgeCompute.EdgeNode.Model;
 using EdgeCompute.EdgeNode.Pipeline;
 using EdgeCompute.EdgeNode.Regional;
@@ -52,6 +53,7 @@ public static class EdgeNodeServiceCollectionExtensions
         {
             services.AddHostedService<ConfigFileWatcher>();
         }
+        services.AddMetering(configuration);
         services.AddHostedService<IsolateJanitorService>();
         services.AddSingleton<AdminListenerService>();
         services.AddHostedService(sp => sp.GetRequiredService<AdminListenerService>());

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EdgeCompute.EdgeNode.Events;
+using EdgeCompute.EdgeNode.Metering;
 using EdgeCompute.EdgeNode.Model;
 using EdgeCompute.EdgeNode.Runtime;
 using Microsoft.AspNetCore.Http;
@@ -9,19 +10,23 @@ namespace EdgeCompute.EdgeNode.Pipeline;
 
 /// <summary>
 /// Runs the function bound to one event: builds the event, invokes it, validates and applies the
-/// result, and on failure writes CloudFront's error answer (502 validation, 503 execution or limit).
+/// result, meters the invocation, and on failure writes CloudFront's error answer (502 validation,
+/// 503 execution or limit).
 /// </summary>
 internal sealed class EdgeFunctionInvoker
 {
     private readonly FunctionRuntime _runtime;
     private readonly EventInputBuilder _inputs;
     private readonly ILogger _logger;
+    private readonly UsageMeter? _meter;
 
-    public EdgeFunctionInvoker(FunctionRuntime runtime, EventInputBuilder inputs, ILogger<EdgeFunctionInvoker> logger)
+    /// <param name="meter">Null when metering is off (no regional origin, <c>Metering:Enabled</c> false).</param>
+    public EdgeFunctionInvoker(FunctionRuntime runtime, EventInputBuilder inputs, ILogger<EdgeFunctionInvoker> logger, UsageMeter? meter = null)
     {
         _runtime = runtime;
         _inputs = inputs;
         _logger = logger;
+        _meter = meter;
     }
 
     /// <summary>
@@ -45,11 +50,21 @@ internal sealed class EdgeFunctionInvoker
         binding = binding.Choose(Random.Shared.NextDouble());
         var input = await _inputs.BuildAsync(context, edge, binding, context.RequestAborted);
         using var result = await _runtime.InvokeAsync(binding.Function, input, context.RequestAborted);
+        string? error = null;
+        GeneratedResponse? generated = null;
+        byte[]? body = null;
+        if (result.Outcome == InvocationOutcome.Ok)
+        {
+            error = ApplyResult(result.Result, result.IsDelta, context, edge, binding, out generated, out body);
+        }
+        // Metered before anything of the result reaches the viewer or the origin (the write-ahead rule
+        // of docs/usage-contract.md): an answered invocation is always on disk. A result the node
+        // refused is the function's doing, so it is billed as "invalid".
+        _meter?.Record(binding.Function, binding.EventType, error is null ? result.Outcome : InvocationOutcome.InvalidResult, result.Duration);
         if (!await SucceededAsync(context, edge, binding, result))
         {
             return EventOutcome.Failed;
         }
-        var error = ApplyResult(result.Result, result.IsDelta, context, edge, binding, out var generated, out var body);
         if (error is not null)
         {
             return await ValidationFailedAsync(context, edge, binding, error);

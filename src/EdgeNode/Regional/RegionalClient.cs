@@ -10,8 +10,9 @@ using Microsoft.Extensions.Options;
 namespace EdgeCompute.EdgeNode.Regional;
 
 /// <summary>
-/// The node's side of the registry's two node endpoints (docs/registry-contract.md, "Nodes"): the
-/// snapshot long-poll and the bundle download. A singleton with its own <see cref="HttpClient"/>:
+/// The node's side of the registry's node endpoints (docs/registry-contract.md, "Nodes"): the
+/// snapshot long-poll and the bundle download, and the POST that metering reports usage with
+/// (docs/usage-contract.md). A singleton with its own <see cref="HttpClient"/>:
 /// pooled connections are recycled, so a registry behind changing DNS is found again.
 /// </summary>
 internal sealed class RegionalClient : IDisposable
@@ -123,23 +124,26 @@ internal sealed class RegionalClient : IDisposable
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    /// <summary>
+    /// POSTs a JSON body to a node endpoint within <paramref name="deadline"/> and returns the answer,
+    /// its body read, whatever its status: the caller tells a refusal (400) from a failure worth
+    /// retrying. Not reaching the registry, or no answer in time, is a <see cref="RegionalSyncException"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostJsonAsync(string path, ReadOnlyMemory<byte> json, string what, TimeSpan deadline,
+        CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(deadline);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ReadOnlyMemoryContent(json) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return await TrySendAsync(request, HttpCompletionOption.ResponseContentRead, what, timeout.Token, cancellationToken);
+    }
+
     /// <summary>Sends and checks the status; every failure becomes a <see cref="RegionalSyncException"/> that says what was asked for.</summary>
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string what, CancellationToken timeout,
         CancellationToken stopping)
     {
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new RegionalSyncException($"the registry at {_http.BaseAddress} cannot be reached for {what}: {ex.Message}", ex);
-        }
-        catch (OperationCanceledException ex) when (!stopping.IsCancellationRequested)
-        {
-            throw new RegionalSyncException($"the registry at {_http.BaseAddress} did not answer in time for {what}", ex);
-        }
+        var response = await TrySendAsync(request, HttpCompletionOption.ResponseHeadersRead, what, timeout, stopping);
         if (response.IsSuccessStatusCode)
         {
             return response;
@@ -151,8 +155,26 @@ internal sealed class RegionalClient : IDisposable
         }
     }
 
+    /// <summary>Sends; not reaching the registry or no answer in time becomes a <see cref="RegionalSyncException"/>.</summary>
+    private async Task<HttpResponseMessage> TrySendAsync(HttpRequestMessage request, HttpCompletionOption completion, string what,
+        CancellationToken timeout, CancellationToken stopping)
+    {
+        try
+        {
+            return await _http.SendAsync(request, completion, timeout);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new RegionalSyncException($"the registry at {_http.BaseAddress} cannot be reached for {what}: {ex.Message}", ex);
+        }
+        catch (OperationCanceledException ex) when (!stopping.IsCancellationRequested)
+        {
+            throw new RegionalSyncException($"the registry at {_http.BaseAddress} did not answer in time for {what}", ex);
+        }
+    }
+
     /// <summary>The problem document's <c>code</c> and <c>detail</c>, when the registry sent one.</summary>
-    private static async Task<string> ProblemDetail(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async Task<string> ProblemDetail(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using EdgeCompute.EdgeNode.Metering;
 using EdgeCompute.EdgeNode.Model;
 using Microsoft.ClearScript;
 using Microsoft.Extensions.Options;
@@ -20,15 +21,19 @@ public sealed class FunctionRuntime : IDisposable
     private readonly IFunctionLogSink _logs;
     private readonly FunctionRuntimeOptions _options;
     private readonly TimeProvider _time;
+    private readonly int _granularityMs;
 
     // The function versions of the current configuration; null until the first reload (all are live).
     private volatile HashSet<string>? _liveVersionKeys;
 
-    public FunctionRuntime(IFunctionLogSink logs, IOptions<FunctionRuntimeOptions> options, TimeProvider time)
+    /// <param name="metering">The billing granularity, so that the REPORT line's Billed Duration is what usage records bill; 1 ms without it.</param>
+    public FunctionRuntime(IFunctionLogSink logs, IOptions<FunctionRuntimeOptions> options, TimeProvider time,
+        IOptions<MeteringOptions>? metering = null)
     {
         _logs = logs;
         _options = options.Value;
         _time = time;
+        _granularityMs = metering?.Value.GranularityMs ?? 1;
     }
 
     /// <summary>Live isolates per pool (<see cref="FunctionModel.PoolKey"/>: the version key, and the engine unless V8), for metrics and tests.</summary>
@@ -222,7 +227,7 @@ public sealed class FunctionRuntime : IDisposable
             Log(function, input, "ERROR", result.Message!);
         }
         var report = string.Create(CultureInfo.InvariantCulture,
-            $"REPORT RequestId: {input.RequestId}\tDuration: {duration.TotalMilliseconds:0.00} ms\tBilled Duration: {Math.Max(1, (long)Math.Ceiling(duration.TotalMilliseconds))} ms\tMemory Size: {function.MemorySizeMb} MB\tMax Memory Used: {Math.Max(1, (isolate.UsedHeapBytes + 1048575) / 1048576)} MB");
+            $"REPORT RequestId: {input.RequestId}\tDuration: {duration.TotalMilliseconds:0.00} ms\tBilled Duration: {BilledDuration.Milliseconds(duration, _granularityMs)} ms\tMemory Size: {function.MemorySizeMb} MB\tMax Memory Used: {Math.Max(1, (isolate.UsedHeapBytes + 1048575) / 1048576)} MB");
         if (initDuration > TimeSpan.Zero)
         {
             report += string.Create(CultureInfo.InvariantCulture, $"\tInit Duration: {initDuration.TotalMilliseconds:0.00} ms");

@@ -172,6 +172,13 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Sets the node's <c>Metering</c> section (JSON, as in edge.json).</summary>
+    public EdgeTestEnvironment WithMetering(string json)
+    {
+        _distribution.Metering = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        return this;
+    }
+
     /// <summary>The node's services, for tests that look inside (cache size, fetches in flight).</summary>
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Start the environment first.");
 

@@ -27,6 +27,9 @@ internal sealed class TestDistribution
     /// <summary>The node's <c>Regional</c> section: when set, the registry provides the distributions and none is written.</summary>
     public JsonObject? Regional { get; set; }
 
+    /// <summary>The node's <c>Metering</c> section, when a test sets it.</summary>
+    public JsonObject? Metering { get; set; }
+
     public string ToJson()
     {
         var origins = new JsonArray();
@@ -61,6 +64,7 @@ internal sealed class TestDistribution
                 ["LogLevel"] = new JsonObject { ["Default"] = "Information", ["Microsoft"] = "Warning", ["EdgeCompute.FunctionLogs"] = "Trace" },
             },
             ["Regional"] = Regional?.DeepClone(),
+            ["Metering"] = Metering?.DeepClone(),
             ["distributions"] = Regional is not null ? new JsonArray() : new JsonArray(new JsonObject
             {
                 ["id"] = Id,

@@ -14,7 +14,7 @@ namespace EdgeCompute.EdgeNode.Tests.Regional;
 /// A test double of the registry's two node endpoints (docs/registry-contract.md, "Nodes"), real
 /// HTTP on a loopback port: <c>GET /v1/edge/snapshot?after=&amp;wait=</c> (200 at once when the
 /// revision differs, else a long-poll ending in 200 or 204) and <c>GET /v1/edge/bundles/{sha256}</c>.
-/// The test publishes snapshot documents and bundles; it can make a bundle's bytes wrong, and stop
+/// Also takes usage reports (<see cref="Usage"/>, docs/usage-contract.md). The test publishes snapshot documents and bundles; it can make a bundle's bytes wrong, and stop
 /// and restart the registry on the same port.
 /// </summary>
 internal sealed class TestRegistry : IAsyncDisposable
@@ -39,6 +39,9 @@ internal sealed class TestRegistry : IAsyncDisposable
 
     /// <summary>Every poll's <c>(X-Edge-Node-Id, X-Edge-Snapshot-Revision)</c>, in order.</summary>
     public ConcurrentQueue<(string NodeId, string ServedRevision)> Polls { get; } = new();
+
+    /// <summary>The usage endpoint, <c>POST /v1/edge/usage</c>: what nodes reported, and answers a test scripts.</summary>
+    public Metering.TestUsageIngest Usage { get; } = new();
 
     /// <summary>How often each bundle was asked for.</summary>
     public ConcurrentDictionary<string, int> BundleRequests { get; } = new(StringComparer.Ordinal);
@@ -118,6 +121,7 @@ internal sealed class TestRegistry : IAsyncDisposable
             var bytes = _wrongBytes.TryGetValue(sha256, out var wrong) ? wrong : _bundles.GetValueOrDefault(sha256);
             return bytes is null ? Results.NotFound() : Results.Bytes(bytes, "application/zip");
         });
+        app.MapPost("/v1/edge/usage", Usage.HandleAsync);
         await app.StartAsync();
         Port = new Uri(app.Urls.Single()).Port;
         _app = app;
