@@ -22,6 +22,9 @@ public sealed record CacheBehaviorConfig
     /// <summary>TTL bounds and cache key; absent: HTTP's own caching rules, key of host, path and query.</summary>
     public CachePolicyConfig? CachePolicy { get; init; }
 
+    /// <summary>What goes to the origin besides the cache key; the CloudFront-* headers it names are added (Geo/README.md).</summary>
+    public OriginRequestPolicyConfig? OriginRequestPolicy { get; init; }
+
     /// <summary>Function associations by event name (<c>viewer-request</c>, <c>origin-request</c>, ...).</summary>
     public IReadOnlyDictionary<string, FunctionAssociationConfig> Functions { get; init; } =
         new Dictionary<string, FunctionAssociationConfig>();

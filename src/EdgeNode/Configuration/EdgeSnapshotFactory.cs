@@ -257,11 +257,15 @@ internal sealed class EdgeSnapshotFactory
             }
         }
         var cachePolicy = config.CachePolicy is { } policy ? BuildCachePolicy(policy, $"{path}.cachePolicy") : CachePolicyModel.Default;
+        var cloudFrontHeaders = CloudFrontHeaderPolicyReader.Read(config, path, Error);
         if (_errors.Count > before)
         {
             return null;
         }
-        return new CacheBehaviorModel(new PathPattern(config.PathPattern!), origin!, methods, config.ForwardHost, bindings, cachePolicy);
+        return new CacheBehaviorModel(new PathPattern(config.PathPattern!), origin!, methods, config.ForwardHost, bindings, cachePolicy)
+        {
+            CloudFrontHeaders = cloudFrontHeaders,
+        };
     }
 
     private FunctionRouting? BuildRouting(FunctionRoutingConfig config, string mainName, string path)

@@ -1,4 +1,5 @@
 using EdgeCompute.EdgeNode.Configuration;
+using EdgeCompute.EdgeNode.Geo;
 using EdgeCompute.EdgeNode.Model;
 using EdgeCompute.EdgeNode.Regional;
 using Microsoft.AspNetCore.Builder;
@@ -44,6 +45,7 @@ public static class EdgeNodeApp
             }
             snapshot = result.Snapshot;
         }
+        var geo = GeoStartup.Load(builder.Configuration, configPath, hostErrors);
         errors = hostErrors;
         if (hostErrors.Count > 0)
         {
@@ -63,6 +65,7 @@ public static class EdgeNodeApp
             // after each 64 KB (Kestrel's default); measured: 64 KB hits +10 % (benchmarks/load/README.md).
             kestrel.Limits.MaxResponseBufferSize = 1024 * 1024;
         });
+        builder.Services.AddGeoDatabases(geo);
         builder.Services.AddEdgeNode(builder.Configuration, snapshot);
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();

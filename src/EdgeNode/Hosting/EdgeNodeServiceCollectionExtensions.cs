@@ -4,6 +4,7 @@ using EdgeCompute.EdgeNode.Caching;
 using EdgeCompute.EdgeNode.Configuration;
 using EdgeCompute.EdgeNode.Events;
 using EdgeCompute.EdgeNode.Forwarding;
+using EdgeCompute.EdgeNode.Geo;
 using EdgeCompute.EdgeNode.Metering;
 using EdgeCompute.EdgeNode.Model;
 using EdgeCompute.EdgeNode.Pipeline;
@@ -42,6 +43,7 @@ public static class EdgeNodeServiceCollectionExtensions
         services.AddSingleton<OriginFetcher>();
         services.AddSingleton<CachedResponseWriter>();
         services.AddSingleton<EdgeRequestHandler>();
+        services.AddGeo(configuration);
         services.AddHttpForwarder();
         services.AddSingleton<SnapshotActivator>();
         // One source of distributions at a time: the registry, or the config file (watched for changes).

@@ -30,6 +30,9 @@ public sealed class CacheBehaviorModel
 
     public CachePolicyModel CachePolicy { get; }
 
+    /// <summary>The CloudFront-* headers the node adds to requests of this behaviour (its policies name them).</summary>
+    public Geo.CloudFrontHeader CloudFrontHeaders { get; init; }
+
     public FunctionBinding? FunctionFor(EdgeEventType type) => _functions[(int)type];
 
     public IEnumerable<FunctionBinding> Functions => _functions.OfType<FunctionBinding>();

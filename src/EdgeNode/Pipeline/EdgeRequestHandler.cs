@@ -4,6 +4,7 @@ using EdgeCompute.EdgeNode.Caching.Rules;
 using EdgeCompute.EdgeNode.Configuration;
 using EdgeCompute.EdgeNode.Events;
 using EdgeCompute.EdgeNode.Forwarding;
+using EdgeCompute.EdgeNode.Geo;
 using EdgeCompute.EdgeNode.Model;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -28,11 +29,14 @@ internal sealed class EdgeRequestHandler
     private readonly CachedResponseWriter _delivery;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly CloudFrontHeaderStage _cloudFrontHeaders;
     private readonly Func<HttpContext, EdgeRequestFeature, ValueTask<bool>> _onOriginResponse;
 
     public EdgeRequestHandler(EdgeSnapshotProvider snapshots, EdgeFunctionInvoker functions, OriginForwarder forwarder,
-        HttpCacheStore store, OriginFetcher fetcher, CachedResponseWriter delivery, TimeProvider time, ILogger<EdgeRequestHandler> logger)
+        HttpCacheStore store, OriginFetcher fetcher, CachedResponseWriter delivery, TimeProvider time, ILogger<EdgeRequestHandler> logger,
+        CloudFrontHeaderStage cloudFrontHeaders)
     {
+        _cloudFrontHeaders = cloudFrontHeaders;
         _snapshots = snapshots;
         _functions = functions;
         _forwarder = forwarder;
@@ -55,6 +59,7 @@ internal sealed class EdgeRequestHandler
             return;
         }
         context.Features.Set(edge);
+        _cloudFrontHeaders.BeforeViewerRequest(context, edge);
 
         // 1. viewer-request: may rewrite the request, or answer it (that answer skips every other stage).
         var viewerRequest = await RunRequestEventAsync(context, edge, EdgeEventType.ViewerRequest);
@@ -67,6 +72,8 @@ internal sealed class EdgeRequestHandler
         {
             return;
         }
+        // Geo, device and viewer-address headers the behaviour's policies name (Geo/README.md).
+        _cloudFrontHeaders.AfterViewerRequest(context, edge);
 
         // 2. cache lookup: GET and HEAD are answered from the cache, or fetched once for every viewer
         //    that misses on the same key (origin-request → forward → origin-response → cache store, in
