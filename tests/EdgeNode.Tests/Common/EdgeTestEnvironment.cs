@@ -172,6 +172,20 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Gives the last bound behaviour an origin request policy (JSON, as in edge.json).</summary>
+    public EdgeTestEnvironment WithOriginRequestPolicy(string json)
+    {
+        _distribution.Behaviors[^1].OriginRequestPolicy = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        return this;
+    }
+
+    /// <summary>Sets the node's <c>Geo</c> section (JSON, as in edge.json).</summary>
+    public EdgeTestEnvironment WithGeo(string json)
+    {
+        _distribution.Geo = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        return this;
+    }
+
     /// <summary>Sets the node's <c>Metering</c> section (JSON, as in edge.json).</summary>
     public EdgeTestEnvironment WithMetering(string json)
     {

@@ -30,6 +30,9 @@ internal sealed class TestDistribution
     /// <summary>The node's <c>Metering</c> section, when a test sets it.</summary>
     public JsonObject? Metering { get; set; }
 
+    /// <summary>The node's <c>Geo</c> section (databases, trusted proxies), when a test sets it.</summary>
+    public JsonObject? Geo { get; set; }
+
     public string ToJson()
     {
         var origins = new JsonArray();
@@ -65,6 +68,7 @@ internal sealed class TestDistribution
             },
             ["Regional"] = Regional?.DeepClone(),
             ["Metering"] = Metering?.DeepClone(),
+            ["Geo"] = Geo?.DeepClone(),
             ["distributions"] = Regional is not null ? new JsonArray() : new JsonArray(new JsonObject
             {
                 ["id"] = Id,
@@ -90,6 +94,9 @@ internal sealed record TestBehavior(string PathPattern, string OriginId, string?
 {
     /// <summary>The behaviour's <c>cachePolicy</c>; absent means HTTP's rules alone.</summary>
     public JsonObject? CachePolicy { get; set; }
+
+    /// <summary>The behaviour's <c>originRequestPolicy</c> (CloudFront's shape), when a test sets it.</summary>
+    public JsonObject? OriginRequestPolicy { get; set; }
 
     /// <summary>Weighted routing per event name: the other function and its share of invocations.</summary>
     public Dictionary<string, (string Name, double Weight)> Routing { get; } = new(StringComparer.Ordinal);
@@ -118,6 +125,10 @@ internal sealed record TestBehavior(string PathPattern, string OriginId, string?
         if (CachePolicy is not null)
         {
             json["cachePolicy"] = CachePolicy.DeepClone();
+        }
+        if (OriginRequestPolicy is not null)
+        {
+            json["originRequestPolicy"] = OriginRequestPolicy.DeepClone();
         }
         return json;
     }
