@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using EdgeCompute.EdgeNode.Tests.Common;
+using EdgeCompute.EdgeNode.Tests.Geo;
 
 namespace EdgeCompute.EdgeNode.Tests.Fixtures;
 
@@ -14,12 +15,22 @@ public sealed class CloudFrontFunctionsFixtureTests
     private static string Fixture(string name) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "CloudFrontFunctions", name + ".js"));
 
+    /// <param name="cloudFrontHeaders">
+    /// CloudFront-* headers the behaviour's origin request policy names: the node then adds them from
+    /// MaxMind's test databases and the User-Agent (a CloudFront Function sees them at viewer-request),
+    /// trusting the test client's X-Forwarded-For.
+    /// </param>
     private static async Task<EdgeTestEnvironment> NodeAsync(string engine, string fixture, string runtime, bool viewerResponse = false,
-        Action<EdgeTestEnvironment>? setUp = null, string settings = "")
+        Action<EdgeTestEnvironment>? setUp = null, string settings = "", string[]? cloudFrontHeaders = null)
     {
         var env = new EdgeTestEnvironment(engine).Function(fixture, Fixture(fixture), $$"""{"runtime": "{{runtime}}"{{settings}}}""");
         setUp?.Invoke(env);
-        return await (viewerResponse ? env.Bind("*", viewerResponse: fixture) : env.Bind("*", viewerRequest: fixture)).StartAsync();
+        _ = viewerResponse ? env.Bind("*", viewerResponse: fixture) : env.Bind("*", viewerRequest: fixture);
+        if (cloudFrontHeaders is not null)
+        {
+            env.WithGeo(GeoTestData.Settings(trustLoopback: true)).WithOriginRequestPolicy(GeoTestData.Policy(cloudFrontHeaders));
+        }
+        return await env.StartAsync();
     }
 
     private static Task<HttpResponseMessage> SendAsync(EdgeTestEnvironment env, string path, params (string Name, string Value)[] headers) =>
@@ -144,8 +155,8 @@ public sealed class CloudFrontFunctionsFixtureTests
     [InlineData("jint")]
     public async Task GeoRedirect(string engine)
     {
-        await using var env = await NodeAsync(engine, "geo-redirect", "cloudfront-js-1.0");
-        var de = await SendAsync(env, "/shop", ("CloudFront-Viewer-Country", "DE"));
+        await using var env = await NodeAsync(engine, "geo-redirect", "cloudfront-js-1.0", cloudFrontHeaders: ["CloudFront-Viewer-Country"]);
+        var de = await SendAsync(env, "/shop", ("X-Forwarded-For", GeoTestData.GermanyIp));
         Assert.Equal(HttpStatusCode.Found, de.StatusCode);
         Assert.Equal("/de/shop", de.Headers.Location?.OriginalString);
     }
@@ -155,8 +166,8 @@ public sealed class CloudFrontFunctionsFixtureTests
     [InlineData("jint")]
     public async Task DeviceRewrite(string engine)
     {
-        await using var env = await NodeAsync(engine, "device-rewrite", "cloudfront-js-1.0");
-        Assert.Equal("/echo/mobile/news", (await Echo.ReadAsync(await SendAsync(env, "/echo/news", ("CloudFront-Is-Mobile-Viewer", "true")))).Path);
+        await using var env = await NodeAsync(engine, "device-rewrite", "cloudfront-js-1.0", cloudFrontHeaders: ["CloudFront-Is-Mobile-Viewer"]);
+        Assert.Equal("/echo/mobile/news", (await Echo.ReadAsync(await SendAsync(env, "/echo/news", ("User-Agent", GeoTestData.PhoneUserAgent)))).Path);
     }
 
     [Theory]
@@ -165,10 +176,11 @@ public sealed class CloudFrontFunctionsFixtureTests
     public async Task OriginSwitch(string engine)
     {
         await using var second = await TestOrigin.StartAsync();
-        await using var env = await NodeAsync(engine, "origin-switch", "cloudfront-js-2.0", setUp: e => e.AddOrigin("second", second));
+        await using var env = await NodeAsync(engine, "origin-switch", "cloudfront-js-2.0", setUp: e => e.AddOrigin("second", second),
+            cloudFrontHeaders: ["CloudFront-Viewer-Country"]);
 
         await SendAsync(env, "/echo/h", ("X-Backend", "second"));
-        await SendAsync(env, "/echo/c", ("CloudFront-Viewer-Country", "FR"));
+        await SendAsync(env, "/echo/c", ("X-Forwarded-For", GeoTestData.FranceIp));
         await SendAsync(env, "/echo/stays");
 
         var hits = await second.GetHitsAsync();

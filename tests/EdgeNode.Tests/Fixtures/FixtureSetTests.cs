@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using EdgeCompute.EdgeNode.Tests.Common;
+using EdgeCompute.EdgeNode.Tests.Geo;
 
 namespace EdgeCompute.EdgeNode.Tests.Fixtures;
 
@@ -14,20 +15,30 @@ public sealed class FixtureSetTests
     private static string Fixture(string name) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "LambdaEdge", name + ".js"));
 
-    private static Task<EdgeTestEnvironment> NodeAsync(string engine, string fixture, string eventName, bool includeBody = false, TestOrigin? second = null)
+    /// <param name="cloudFrontHeaders">
+    /// CloudFront-* headers the behaviour's origin request policy names: the node then adds them from
+    /// MaxMind's test databases and the User-Agent, trusting the test client's X-Forwarded-For.
+    /// </param>
+    private static Task<EdgeTestEnvironment> NodeAsync(string engine, string fixture, string eventName, bool includeBody = false,
+        TestOrigin? second = null, string[]? cloudFrontHeaders = null)
     {
         var env = new EdgeTestEnvironment(engine).Function(fixture, Fixture(fixture));
         if (second is not null)
         {
             env.AddOrigin("second", second);
         }
-        return eventName switch
+        _ = eventName switch
         {
-            "viewer-request" => env.Bind("*", viewerRequest: fixture, includeBody: includeBody).StartAsync(),
-            "origin-request" => env.Bind("*", originRequest: fixture, includeBody: includeBody).StartAsync(),
-            "origin-response" => env.Bind("*", originResponse: fixture).StartAsync(),
-            _ => env.Bind("*", viewerResponse: fixture).StartAsync(),
+            "viewer-request" => env.Bind("*", viewerRequest: fixture, includeBody: includeBody),
+            "origin-request" => env.Bind("*", originRequest: fixture, includeBody: includeBody),
+            "origin-response" => env.Bind("*", originResponse: fixture),
+            _ => env.Bind("*", viewerResponse: fixture),
         };
+        if (cloudFrontHeaders is not null)
+        {
+            env.WithGeo(GeoTestData.Settings(trustLoopback: true)).WithOriginRequestPolicy(GeoTestData.Policy(cloudFrontHeaders));
+        }
+        return env.StartAsync();
     }
 
     private static Task<HttpResponseMessage> SendAsync(EdgeTestEnvironment env, string path, params (string Name, string Value)[] headers) =>
@@ -178,10 +189,10 @@ public sealed class FixtureSetTests
     [InlineData("jint")]
     public async Task GeoRedirect_ViewerCountryDe_302ToGermanSite(string engine)
     {
-        await using var env = await NodeAsync(engine, "geo-redirect", "origin-request");
+        await using var env = await NodeAsync(engine, "geo-redirect", "origin-request", cloudFrontHeaders: ["CloudFront-Viewer-Country"]);
 
-        var de = await SendAsync(env, "/echo/shop", ("CloudFront-Viewer-Country", "DE"));
-        var us = await SendAsync(env, "/echo/shop", ("CloudFront-Viewer-Country", "US"));
+        var de = await SendAsync(env, "/echo/shop", ("X-Forwarded-For", GeoTestData.GermanyIp));
+        var us = await SendAsync(env, "/echo/shop", ("X-Forwarded-For", GeoTestData.MiltonIp));
 
         Assert.Equal(HttpStatusCode.Found, de.StatusCode);
         Assert.Equal("/de/echo/shop", de.Headers.Location?.OriginalString);
@@ -193,10 +204,10 @@ public sealed class FixtureSetTests
     [InlineData("jint")]
     public async Task DeviceRewrite_MobileViewerGetsMobilePages(string engine)
     {
-        await using var env = await NodeAsync(engine, "device-rewrite", "origin-request");
+        await using var env = await NodeAsync(engine, "device-rewrite", "origin-request", cloudFrontHeaders: ["CloudFront-Is-Mobile-Viewer"]);
 
-        var mobile = await Echo.ReadAsync(await SendAsync(env, "/echo/news", ("CloudFront-Is-Mobile-Viewer", "true")));
-        var desktop = await Echo.ReadAsync(await SendAsync(env, "/echo/news", ("CloudFront-Is-Mobile-Viewer", "false")));
+        var mobile = await Echo.ReadAsync(await SendAsync(env, "/echo/news", ("User-Agent", GeoTestData.PhoneUserAgent)));
+        var desktop = await Echo.ReadAsync(await SendAsync(env, "/echo/news", ("User-Agent", GeoTestData.DesktopUserAgent)));
 
         Assert.Equal("/echo/mobile/news", mobile.Path);
         Assert.Equal("/echo/news", desktop.Path);
@@ -222,11 +233,11 @@ public sealed class FixtureSetTests
     public async Task OriginSwitch_ByHeaderOrCountry_SecondOriginServes(string engine)
     {
         await using var second = await TestOrigin.StartAsync();
-        await using var env = await NodeAsync(engine, "origin-switch", "origin-request", second: second);
+        await using var env = await NodeAsync(engine, "origin-switch", "origin-request", second: second, cloudFrontHeaders: ["CloudFront-Viewer-Country"]);
         var port = second.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         await SendAsync(env, "/echo/by-header", ("X-Backend", "second"), ("X-Second-Port", port));
-        await SendAsync(env, "/echo/by-country", ("CloudFront-Viewer-Country", "FR"), ("X-Second-Port", port));
+        await SendAsync(env, "/echo/by-country", ("X-Forwarded-For", GeoTestData.FranceIp), ("X-Second-Port", port));
         await SendAsync(env, "/echo/stays", ("X-Second-Port", port));
         for (var i = 0; i < 5; i++)
         {

@@ -17,6 +17,9 @@ internal static class GeoTestData
     public const string GermanyIp = "2a02:d180::1";
     public const string FranceIp = "2a02:cfc0::1";
 
+    public const string PhoneUserAgent = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
+    public const string DesktopUserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
+
     public static string City => Database("GeoIP2-City-Test.mmdb");
     public static string Country => Database("GeoIP2-Country-Test.mmdb");
     public static string Asn => Database("GeoLite2-ASN-Test.mmdb");
