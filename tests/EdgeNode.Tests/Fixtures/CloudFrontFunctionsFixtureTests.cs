@@ -28,7 +28,7 @@ public sealed class CloudFrontFunctionsFixtureTests
         _ = viewerResponse ? env.Bind("*", viewerResponse: fixture) : env.Bind("*", viewerRequest: fixture);
         if (cloudFrontHeaders is not null)
         {
-            env.WithGeo(GeoTestData.Settings(trustLoopback: true)).WithOriginRequestPolicy(GeoTestData.Policy(cloudFrontHeaders));
+            env.WithCloudFrontHeaders(cloudFrontHeaders);
         }
         return await env.StartAsync();
     }

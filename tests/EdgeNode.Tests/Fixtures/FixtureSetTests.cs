@@ -36,7 +36,7 @@ public sealed class FixtureSetTests
         };
         if (cloudFrontHeaders is not null)
         {
-            env.WithGeo(GeoTestData.Settings(trustLoopback: true)).WithOriginRequestPolicy(GeoTestData.Policy(cloudFrontHeaders));
+            env.WithCloudFrontHeaders(cloudFrontHeaders);
         }
         return env.StartAsync();
     }

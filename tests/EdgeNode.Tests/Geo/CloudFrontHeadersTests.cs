@@ -77,6 +77,28 @@ public sealed class CloudFrontHeadersTests
     }
 
     [Fact]
+    public async Task OriginResponseFunction_SeesRequestGeoHeaders()
+    {
+        const string originResponse = """
+            exports.handler = async (event) => {
+              const cf = event.Records[0].cf;
+              const c = cf.request.headers['cloudfront-viewer-country'];
+              cf.response.headers['x-ors-country'] = [{ key: 'X-ORS-Country', value: c ? c[0].value : 'none' }];
+              return cf.response;
+            };
+            """;
+        await using var env = await new EdgeTestEnvironment()
+            .Function("ors", originResponse)
+            .Bind("*", originResponse: "ors")
+            .WithCloudFrontHeaders("CloudFront-Viewer-Country")
+            .StartAsync();
+
+        var response = await env.Client.GetWithHeadersAsync("/echo/ors", ("X-Forwarded-For", GeoTestData.LondonIp));
+
+        Assert.Equal("GB", response.Header("X-ORS-Country"));
+    }
+
+    [Fact]
     public async Task TrustedProxy_AsnDatabase_AsnHeader()
     {
         await using var env = await NodeAsync(trustLoopback: true);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdgeCompute.EdgeNode.Tests.Common;
 
 namespace EdgeCompute.EdgeNode.Tests.Geo;
 
@@ -40,6 +41,13 @@ internal static class GeoTestData
     /// <summary>An origin request policy that names these CloudFront headers.</summary>
     public static string Policy(params string[] headers) =>
         JsonSerializer.Serialize(new { headers = new { behavior = "allViewerAndWhitelistCloudFront", items = headers } });
+
+    /// <summary>
+    /// The last bound behaviour asks for these CloudFront headers, and the node adds them from the test
+    /// databases, trusting the test client (127.0.0.1) to name the viewer in X-Forwarded-For.
+    /// </summary>
+    public static EdgeTestEnvironment WithCloudFrontHeaders(this EdgeTestEnvironment env, params string[] headers) =>
+        env.WithGeo(Settings(trustLoopback: true)).WithOriginRequestPolicy(Policy(headers));
 
     private static string RepoRoot()
     {
