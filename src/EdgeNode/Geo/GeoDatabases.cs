@@ -58,7 +58,7 @@ internal sealed class GeoDatabases : IDisposable
             var type = reader.Metadata.DatabaseType;
             if (!type.Contains(kind, StringComparison.OrdinalIgnoreCase))
             {
-                problems.Add((setting, $"{full} is a {type} database, not a {kind} database"));
+                problems.Add((setting, $"{full} is a {type} database; {setting} needs {kind} data"));
                 reader.Dispose();
                 return null;
             }

@@ -35,6 +35,6 @@ public sealed class GeoDatabasesTests
         using var databases = GeoDatabases.Open(new GeoOptions { AsnDatabase = GeoTestData.City }, "/", problems);
 
         Assert.Null(databases.Asn);
-        Assert.Contains("not a ASN database", Assert.Single(problems).Message);
+        Assert.Contains("is a GeoIP2-City database; AsnDatabase needs ASN data", Assert.Single(problems).Message);
     }
 }
