@@ -30,6 +30,9 @@ internal sealed class TestDistribution
     /// <summary>The node's <c>Metering</c> section, when a test sets it.</summary>
     public JsonObject? Metering { get; set; }
 
+    /// <summary>The node's <c>Metrics</c> section, when a test sets it.</summary>
+    public JsonObject? Metrics { get; set; }
+
     public string ToJson()
     {
         var origins = new JsonArray();
@@ -65,6 +68,7 @@ internal sealed class TestDistribution
             },
             ["Regional"] = Regional?.DeepClone(),
             ["Metering"] = Metering?.DeepClone(),
+            ["Metrics"] = Metrics?.DeepClone(),
             ["distributions"] = Regional is not null ? new JsonArray() : new JsonArray(new JsonObject
             {
                 ["id"] = Id,
