@@ -27,18 +27,8 @@ cp -r benchmarks/load/functions "$work/"
 sed "s/\"port\": 8081/\"port\": $origin_port/" benchmarks/load/edge-cache.json > "$work/edge-cache.json"
 sed "s/\"port\": 8081/\"port\": $origin_port/" benchmarks/load/edge-fn.json > "$work/edge-fn.json"
 
-taskset -c 1 dotnet src/Origin.Sample/bin/Release/net10.0/Origin.Sample.dll --urls "http://127.0.0.1:$origin_port" \
-  --Logging:LogLevel:Default=Warning >/dev/null &
-pids+=($!)
-sleep 3
-
-wait_for_port() {
-  for _ in $(seq 1 50); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0
-    sleep 0.2
-  done
-  echo "nothing listens on $port" >&2; return 1
-}
+source benchmarks/load/common.sh
+start_origin "$origin_port"
 
 declare -A rps
 run() { # name, config, metrics on/off, url path
@@ -47,7 +37,7 @@ run() { # name, config, metrics on/off, url path
     --Metrics:Enabled="$enabled" >/dev/null 2>"/tmp/metrics-$name-$enabled.err" &
   local pid=$!
   pids+=("$pid")
-  wait_for_port
+  wait_for_port "$port"
   local url="http://127.0.0.1:$port$path"
   curl -s -o /dev/null "$url"
   taskset -c 1 wrk -t1 -c"$connections" -d"${warmup}s" "$url" >/dev/null

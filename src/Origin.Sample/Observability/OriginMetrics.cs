@@ -1,3 +1,4 @@
+using EdgeCompute.EdgeNode.Observability;
 using Prometheus;
 
 namespace EdgeCompute.Origin.Sample.Observability;
@@ -8,10 +9,8 @@ namespace EdgeCompute.Origin.Sample.Observability;
 /// </summary>
 internal sealed class OriginMetrics
 {
-    private static readonly string[] StatusClasses = ["1xx", "2xx", "3xx", "4xx", "5xx"];
-
     private readonly Counter _requests;
-    private readonly Counter.Child?[] _requestChildren = new Counter.Child?[RouteGroups.Labels.Length * StatusClasses.Length];
+    private readonly Counter.Child?[] _requestChildren = new Counter.Child?[RouteGroups.Labels.Length * StatusClass.Labels.Length];
 
     public OriginMetrics(IMetricFactory factory)
     {
@@ -36,9 +35,9 @@ internal sealed class OriginMetrics
 
     public void RecordRequest(PathString path, int status)
     {
-        var statusClass = status is >= 100 and < 500 ? status / 100 - 1 : 4;
+        var statusClass = StatusClass.Index(status);
         var group = RouteGroups.Index(path);
-        var child = _requestChildren[group * StatusClasses.Length + statusClass] ??= _requests.WithLabels(RouteGroups.Labels[group], StatusClasses[statusClass]);
+        var child = _requestChildren[group * StatusClass.Labels.Length + statusClass] ??= _requests.WithLabels(RouteGroups.Labels[group], StatusClass.Labels[statusClass]);
         child.Inc();
     }
 }
