@@ -28,17 +28,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-taskset -c 1 dotnet src/Origin.Sample/bin/Release/net10.0/Origin.Sample.dll --urls http://127.0.0.1:8081 --Logging:LogLevel:Default=Warning >/dev/null &
-pids+=($!)
-sleep 3
-
-wait_for_port() {
-  for _ in $(seq 1 50); do
-    curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0
-    sleep 0.2
-  done
-  echo "nothing listens on $port" >&2; return 1
-}
+source benchmarks/load/common.sh
+start_origin 8081
 
 declare -A rps
 run() { # name, command...
@@ -46,7 +37,7 @@ run() { # name, command...
   taskset -c 0 "$@" >/dev/null 2>"/tmp/cache-$name.err" &
   local pid=$!
   pids+=("$pid")
-  wait_for_port
+  wait_for_port "$port"
   local size path url
   for size in "${sizes[@]}"; do
     path=/cacheable/${size%%:*}

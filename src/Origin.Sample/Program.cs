@@ -1,6 +1,7 @@
 using EdgeCompute.Origin.Sample.Billing;
 using EdgeCompute.Origin.Sample.Content;
 using EdgeCompute.Origin.Sample.Hosting;
+using EdgeCompute.Origin.Sample.Observability;
 using EdgeCompute.Origin.Sample.Registry;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,10 +13,12 @@ builder.WebHost.UseUrlsIfUnconfigured(builder.Configuration, "http://127.0.0.1:8
 builder.Services.AddSampleOrigin();
 builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddBilling(builder.Configuration);
+builder.Services.AddOriginObservability(builder.Configuration);
 
 var app = builder.Build();
 app.MapRegistry();
 app.MapBilling();
+app.MapOriginObservability();
 app.MapSampleOrigin();
 app.Run();
 

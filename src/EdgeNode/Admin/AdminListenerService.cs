@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using EdgeCompute.EdgeNode.Caching;
 using EdgeCompute.EdgeNode.Model;
+using EdgeCompute.EdgeNode.Observability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -14,18 +15,22 @@ namespace EdgeCompute.EdgeNode.Admin;
 
 /// <summary>
 /// The admin API on its own listener, so that no viewer path is shadowed and the API can be kept
-/// off public interfaces: <c>POST /invalidations</c> removes stored responses by path or wildcard.
-/// Every request needs the configured bearer token.
+/// off public interfaces: <c>POST /invalidations</c> removes stored responses by path or wildcard
+/// (it needs the configured bearer token); <c>/healthz</c>, <c>/readyz</c> and <c>/metrics</c>
+/// (<see cref="ObservabilityEndpoints"/>, read-only) do not.
 /// </summary>
 internal sealed class AdminListenerService : IHostedService, IAsyncDisposable
 {
     private readonly AdminOptions _options;
     private readonly HttpCacheStore _store;
     private readonly ILoggerFactory _loggers;
+    private readonly ObservabilityEndpoints? _observability;
     private WebApplication? _app;
 
-    public AdminListenerService(IOptions<AdminOptions> options, HttpCacheStore store, ILoggerFactory loggers)
+    public AdminListenerService(IOptions<AdminOptions> options, HttpCacheStore store, ILoggerFactory loggers,
+        ObservabilityEndpoints? observability = null)
     {
+        _observability = observability;
         _options = options.Value;
         _store = store;
         _loggers = loggers;
@@ -50,6 +55,7 @@ internal sealed class AdminListenerService : IHostedService, IAsyncDisposable
         builder.Services.AddSingleton(_loggers);
         _app = builder.Build();
         _app.MapPost("/invalidations", Invalidate);
+        _observability?.Map(_app);
         await _app.StartAsync(cancellationToken);
     }
 

@@ -19,6 +19,7 @@ internal sealed class HttpCacheStore : IDisposable
 
     // Recency for eviction: a counter, not a clock, so that two uses in the same tick still order.
     private long _uses;
+    private long _evictions;
 
     public HttpCacheStore(IOptions<CacheOptions> options)
     {
@@ -36,6 +37,12 @@ internal sealed class HttpCacheStore : IDisposable
 
     /// <summary>Bytes held now (estimated as charged on insert).</summary>
     public long CurrentSize => _cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    /// <summary>Cache keys held now (each with its variants).</summary>
+    public long EntryCount => _cache.Count;
+
+    /// <summary>Entries removed to make room for new ones since start.</summary>
+    public long Evictions => Interlocked.Read(ref _evictions);
 
     /// <summary>The stored variant of <paramref name="key"/> that matches the request's Vary fields, if any.</summary>
     public CachedResponse? Find(string key, IHeaderDictionary requestHeaders)
@@ -130,6 +137,7 @@ internal sealed class HttpCacheStore : IDisposable
                 break;
             }
             _cache.Remove(key);
+            Interlocked.Increment(ref _evictions);
             toFree -= size;
         }
     }

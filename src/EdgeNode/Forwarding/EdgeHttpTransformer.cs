@@ -17,9 +17,13 @@ internal sealed class EdgeHttpTransformer : HttpTransformer
     private readonly EdgeRequestFeature _edge;
     private readonly string _via;
     private readonly Func<HttpContext, EdgeRequestFeature, ValueTask<bool>> _onResponse;
+    private readonly OriginTimer? _timer;
 
-    public EdgeHttpTransformer(EdgeRequestFeature edge, string via, Func<HttpContext, EdgeRequestFeature, ValueTask<bool>> onResponse)
+    /// <param name="timer">Observes the time to the origin's response headers; null when metrics are off.</param>
+    public EdgeHttpTransformer(EdgeRequestFeature edge, string via, Func<HttpContext, EdgeRequestFeature, ValueTask<bool>> onResponse,
+        OriginTimer? timer = null)
     {
+        _timer = timer;
         _edge = edge;
         _via = via;
         _onResponse = onResponse;
@@ -63,6 +67,7 @@ internal sealed class EdgeHttpTransformer : HttpTransformer
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse,
         CancellationToken cancellationToken)
     {
+        _timer?.Stop();
         await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
         if (proxyResponse is null)
         {

@@ -19,8 +19,12 @@ internal sealed class OriginForwarder : IDisposable
     private readonly ConcurrentDictionary<int, HttpMessageInvoker> _clients = new();
     private readonly string _via;
 
-    public OriginForwarder(IHttpForwarder forwarder, IOptions<FunctionRuntimeOptions> options)
+    private readonly Observability.EdgeMetrics? _metrics;
+
+    /// <param name="metrics">Null when <c>Metrics:Enabled</c> is false.</param>
+    public OriginForwarder(IHttpForwarder forwarder, IOptions<FunctionRuntimeOptions> options, Observability.EdgeMetrics? metrics = null)
     {
+        _metrics = metrics;
         _forwarder = forwarder;
         _via = $"1.1 {options.Value.NodeId} (EdgeCompute)";
     }
@@ -34,8 +38,27 @@ internal sealed class OriginForwarder : IDisposable
         var origin = edge.Origin;
         var client = _clients.GetOrAdd(origin.KeepaliveTimeoutSeconds, CreateClient);
         var config = new ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(origin.ReadTimeoutSeconds) };
-        return _forwarder.SendAsync(context, origin.DestinationPrefix, client, config, new EdgeHttpTransformer(edge, _via, onResponse),
-            context.RequestAborted);
+        if (_metrics is null)
+        {
+            return _forwarder.SendAsync(context, origin.DestinationPrefix, client, config, new EdgeHttpTransformer(edge, _via, onResponse),
+                context.RequestAborted);
+        }
+        var timer = new OriginTimer(_metrics.ForOrigin(edge.Distribution));
+        return TimedAsync(_forwarder.SendAsync(context, origin.DestinationPrefix, client, config, new EdgeHttpTransformer(edge, _via, onResponse, timer),
+            context.RequestAborted), timer);
+    }
+
+    /// <summary>A forward that failed before any response headers is timed when it ends.</summary>
+    private static async ValueTask<ForwarderError> TimedAsync(ValueTask<ForwarderError> sending, OriginTimer timer)
+    {
+        try
+        {
+            return await sending;
+        }
+        finally
+        {
+            timer.Stop();
+        }
     }
 
     private static HttpMessageInvoker CreateClient(int keepaliveSeconds) => new(new SocketsHttpHandler

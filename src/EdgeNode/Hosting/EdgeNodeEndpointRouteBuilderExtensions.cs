@@ -1,5 +1,7 @@
+using EdgeCompute.EdgeNode.Observability;
 using EdgeCompute.EdgeNode.Pipeline;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeCompute.EdgeNode.Hosting;
@@ -11,7 +13,8 @@ public static class EdgeNodeApplicationBuilderExtensions
     {
         var handler = app.ApplicationServices.GetRequiredService<EdgeRequestHandler>();
         // Terminal: every path belongs to the distributions (no routing table can shadow a viewer path).
-        app.Run(handler.HandleAsync);
+        RequestDelegate handle = handler.HandleAsync;
+        app.Run(app.ApplicationServices.GetService<RequestMetricsRecorder>()?.Around(handle) ?? handle);
         return app;
     }
 }

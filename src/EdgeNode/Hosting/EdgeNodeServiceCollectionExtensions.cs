@@ -7,6 +7,7 @@ using EdgeCompute.EdgeNode.Forwarding;
 using EdgeCompute.EdgeNode.Geo;
 using EdgeCompute.EdgeNode.Metering;
 using EdgeCompute.EdgeNode.Model;
+using EdgeCompute.EdgeNode.Observability;
 using EdgeCompute.EdgeNode.Pipeline;
 using EdgeCompute.EdgeNode.Regional;
 using EdgeCompute.EdgeNode.Runtime;
@@ -56,6 +57,7 @@ public static class EdgeNodeServiceCollectionExtensions
             services.AddHostedService<ConfigFileWatcher>();
         }
         services.AddMetering(configuration);
+        services.AddObservability(configuration);
         services.AddHostedService<IsolateJanitorService>();
         services.AddSingleton<AdminListenerService>();
         services.AddHostedService(sp => sp.GetRequiredService<AdminListenerService>());

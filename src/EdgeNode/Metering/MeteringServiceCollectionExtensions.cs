@@ -1,4 +1,5 @@
 using EdgeCompute.EdgeNode.Hosting;
+using EdgeCompute.EdgeNode.Observability;
 using EdgeCompute.EdgeNode.Regional;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,9 +22,8 @@ internal static class MeteringServiceCollectionExtensions
         {
             return services;
         }
-        // The node's one metrics registry (the /metrics endpoint will export it); a test host gets its own.
-        services.TryAddSingleton(_ => Metrics.NewCustomRegistry());
-        services.TryAddSingleton<IMetricFactory>(sp => Metrics.WithCustomRegistry(sp.GetRequiredService<CollectorRegistry>()));
+        // In the node's one metrics registry, which the admin listener's /metrics exports.
+        services.AddMetricsRegistry();
         services.AddSingleton<UsageMetrics>();
         services.AddSingleton(sp => new UsageSpool(
             sp.GetRequiredService<IOptions<MeteringOptions>>().Value.SpoolDirectoryFor(

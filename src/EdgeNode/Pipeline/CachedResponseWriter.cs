@@ -40,9 +40,12 @@ internal sealed class CachedResponseWriter
         }
         edge.OriginStatus = head.Status;
         var fromCache = head.Source is FetchSource.Origin or FetchSource.Refreshed;
+        edge.CacheResult = Observability.CacheResult.Error;
         if (fromCache)
         {
-            response.Headers["X-Cache"] = head.Collapsed && head.Source == FetchSource.Origin ? CacheStatus.Hit : cacheStatus;
+            var xCache = head.Collapsed && head.Source == FetchSource.Origin ? CacheStatus.Hit : cacheStatus;
+            response.Headers["X-Cache"] = xCache;
+            edge.CacheResult = Observability.CacheResults.FromStatus(xCache);
             // An answer not just received from the origin for this request carries its age (RFC 9111 §5.1).
             if (head.Stored is { } stored && (head.Source == FetchSource.Refreshed || cacheStatus != CacheStatus.Miss || head.Headers.ContainsKey(HeaderNames.Age)))
             {

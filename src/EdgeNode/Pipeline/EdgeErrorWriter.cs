@@ -18,6 +18,10 @@ internal static class EdgeErrorWriter
             return;
         }
         var (status, cache, title, detail) = Describe(kind);
+        if (context.Features.Get<EdgeRequestFeature>() is { } edge)
+        {
+            edge.CacheResult = Observability.CacheResult.Error;
+        }
         context.Response.Clear();
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";

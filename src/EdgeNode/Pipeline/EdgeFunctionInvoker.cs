@@ -19,10 +19,14 @@ internal sealed class EdgeFunctionInvoker
     private readonly EventInputBuilder _inputs;
     private readonly ILogger _logger;
     private readonly UsageMeter? _meter;
+    private readonly Observability.EdgeMetrics? _metrics;
 
     /// <param name="meter">Null when metering is off (no regional origin, <c>Metering:Enabled</c> false).</param>
-    public EdgeFunctionInvoker(FunctionRuntime runtime, EventInputBuilder inputs, ILogger<EdgeFunctionInvoker> logger, UsageMeter? meter = null)
+    /// <param name="metrics">Null when <c>Metrics:Enabled</c> is false.</param>
+    public EdgeFunctionInvoker(FunctionRuntime runtime, EventInputBuilder inputs, ILogger<EdgeFunctionInvoker> logger, UsageMeter? meter = null,
+        Observability.EdgeMetrics? metrics = null)
     {
+        _metrics = metrics;
         _runtime = runtime;
         _inputs = inputs;
         _logger = logger;
@@ -61,6 +65,7 @@ internal sealed class EdgeFunctionInvoker
         // of docs/usage-contract.md): an answered invocation is always on disk. A result the node
         // refused is the function's doing, so it is billed as "invalid".
         _meter?.Record(binding.Function, binding.EventType, error is null ? result.Outcome : InvocationOutcome.InvalidResult, result.Duration);
+        _metrics?.ForFunction(binding.Function, binding.EventType).Record(result.Outcome, error is not null, result.Duration, result.InitDuration);
         if (!await SucceededAsync(context, edge, binding, result))
         {
             return EventOutcome.Failed;

@@ -32,6 +32,9 @@ internal sealed class EdgeRequestFeature
     /// <summary>The status the origin stage produced (origin or origin-request function), before origin-response.</summary>
     public int OriginStatus { get; set; }
 
+    /// <summary>How the cache took part in the viewer's answer, for metrics (set where the answer is written).</summary>
+    public Observability.CacheResult CacheResult { get; set; }
+
     /// <summary>The path the cache files the response under (the uri after viewer-request), for invalidation.</summary>
     public string CachePath { get; init; } = "";
 

@@ -31,6 +31,9 @@ public sealed class RegionalOptions
     /// <summary>A bundle larger than this is refused while it downloads (the registry's own limit by default).</summary>
     public long MaxBundleBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// <summary><c>/readyz</c> answers 503 when the last successful contact with the registry is older than this.</summary>
+    public TimeSpan ReadyStaleAfter { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>True when <see cref="Url"/> is set: the registry, not the config file, provides the distributions.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
 

@@ -20,10 +20,12 @@ internal sealed class RegionalSyncService : BackgroundService
     private readonly SnapshotActivator _activator;
     private readonly RegionalOptions _options;
     private readonly ILogger _logger;
+    private readonly RegionalSyncStatus? _status;
 
     public RegionalSyncService(RegionalClient client, SnapshotStore store, SnapshotMaterializer materializer, SnapshotActivator activator,
-        IOptions<RegionalOptions> options, ILogger<RegionalSyncService> logger)
+        IOptions<RegionalOptions> options, ILogger<RegionalSyncService> logger, RegionalSyncStatus? status = null)
     {
+        _status = status;
         _client = client;
         _store = store;
         _materializer = materializer;
@@ -49,12 +51,15 @@ internal sealed class RegionalSyncService : BackgroundService
                 delay = _options.MinRetryDelay;
                 if (snapshot is null)
                 {
+                    // The registry answered: the node serves its latest revision.
+                    _status?.Synced();
                     continue;
                 }
                 after = snapshot.Revision;
                 if (await ApplyAsync(snapshot, serving, stoppingToken))
                 {
                     serving = snapshot.Revision;
+                    _status?.Synced();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -33,6 +33,9 @@ public sealed class FunctionInvocationResult : IDisposable
 
     public TimeSpan Duration { get; internal set; }
 
+    /// <summary>The isolate's start-up before this (cold) invocation; zero when warm.</summary>
+    public TimeSpan InitDuration { get; internal set; }
+
     /// <summary>CloudFront Functions only: the invocation's share of the 1 ms CPU budget, 0–100.</summary>
     public int? ComputeUtilization { get; internal set; }
 

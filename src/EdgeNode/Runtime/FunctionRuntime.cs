@@ -40,6 +40,9 @@ public sealed class FunctionRuntime : IDisposable
     public IReadOnlyDictionary<string, (int Live, int Idle)> PoolSizes =>
         _pools.ToDictionary(p => p.Key, p => (p.Value.LiveCount, p.Value.IdleCount));
 
+    /// <summary>The pools now, for the metrics collected at scrape time.</summary>
+    internal ICollection<IsolatePool> Pools => _pools.Values;
+
     public ValueTask<FunctionInvocationResult> InvokeAsync(FunctionModel function, FunctionEventInput input,
         CancellationToken cancellationToken = default)
     {
@@ -240,6 +243,7 @@ public sealed class FunctionRuntime : IDisposable
         }
         Log(function, input, "REPORT", report);
         result.Duration = duration;
+        result.InitDuration = initDuration;
         return result;
     }
 

@@ -193,6 +193,13 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Sets the node's <c>Metrics</c> section (JSON, as in edge.json).</summary>
+    public EdgeTestEnvironment WithMetrics(string json)
+    {
+        _distribution.Metrics = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        return this;
+    }
+
     /// <summary>The node's services, for tests that look inside (cache size, fetches in flight).</summary>
     public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Start the environment first.");
 

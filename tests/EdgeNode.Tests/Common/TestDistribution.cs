@@ -33,6 +33,9 @@ internal sealed class TestDistribution
     /// <summary>The node's <c>Geo</c> section (databases, trusted proxies), when a test sets it.</summary>
     public JsonObject? Geo { get; set; }
 
+    /// <summary>The node's <c>Metrics</c> section, when a test sets it.</summary>
+    public JsonObject? Metrics { get; set; }
+
     public string ToJson()
     {
         var origins = new JsonArray();
@@ -69,6 +72,7 @@ internal sealed class TestDistribution
             ["Regional"] = Regional?.DeepClone(),
             ["Metering"] = Metering?.DeepClone(),
             ["Geo"] = Geo?.DeepClone(),
+            ["Metrics"] = Metrics?.DeepClone(),
             ["distributions"] = Regional is not null ? new JsonArray() : new JsonArray(new JsonObject
             {
                 ["id"] = Id,

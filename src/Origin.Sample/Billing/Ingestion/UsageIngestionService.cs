@@ -4,7 +4,7 @@ using EdgeCompute.Origin.Sample.Registry.Problems;
 namespace EdgeCompute.Origin.Sample.Billing.Ingestion;
 
 /// <summary>Takes a node's usage batch: validate, sum, then store the batch and its sums in one transaction.</summary>
-internal sealed class UsageIngestionService(IUsageStore store, ILogger<UsageIngestionService> logger)
+internal sealed class UsageIngestionService(IUsageStore store, ILogger<UsageIngestionService> logger, Observability.OriginMetrics? metrics = null)
 {
     public async Task<IngestResult> IngestAsync(UsageBatchRequest request, string? nodeIdHeader, CancellationToken cancellationToken)
     {
@@ -25,10 +25,13 @@ internal sealed class UsageIngestionService(IUsageStore store, ILogger<UsageInge
         if (result.Duplicate)
         {
             BillingLog.DuplicateBatch(logger, batch.BatchId, nodeId);
+            metrics?.BatchesDuplicate.Inc();
         }
         else
         {
             BillingLog.BatchIngested(logger, batch.BatchId, nodeId, batch.Records, batch.Aggregates.Count);
+            metrics?.BatchesIngested.Inc();
+            metrics?.RecordsIngested.Inc(batch.Records);
         }
         return result;
     }

@@ -1,3 +1,4 @@
+using EdgeCompute.Origin.Sample.Observability;
 using EdgeCompute.Origin.Sample.Billing;
 using EdgeCompute.Origin.Sample.Content;
 using EdgeCompute.Origin.Sample.Registry;
@@ -65,10 +66,12 @@ internal sealed class RegistryServer : IAsyncDisposable
         builder.Services.AddSampleOrigin();
         builder.Services.AddRegistry(builder.Configuration);
         builder.Services.AddBilling(builder.Configuration);
+        builder.Services.AddOriginObservability(builder.Configuration);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         app.MapRegistry();
         app.MapBilling();
+        app.MapOriginObservability();
         app.MapSampleOrigin();
         await app.StartAsync();
         return new RegistryServer(app, dataDirectory, owns);
