@@ -4,6 +4,7 @@ using EdgeCompute.EdgeNode.Caching;
 using EdgeCompute.EdgeNode.Configuration;
 using EdgeCompute.EdgeNode.Events;
 using EdgeCompute.EdgeNode.Forwarding;
+using EdgeCompute.EdgeNode.Logs;
 using EdgeCompute.EdgeNode.Metering;
 using EdgeCompute.EdgeNode.Model;
 using EdgeCompute.EdgeNode.Pipeline;
@@ -31,6 +32,7 @@ public static class EdgeNodeServiceCollectionExtensions
         services.Configure<CacheOptions>(configuration.GetSection("Cache"));
         services.Configure<AdminOptions>(configuration.GetSection("Admin"));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLogShipping(configuration);
         services.TryAddSingleton<IFunctionLogSink, LoggerFunctionLogSink>();
         services.AddSingleton(new EdgeSnapshotProvider(snapshot));
         services.AddSingleton<FunctionRuntime>();
