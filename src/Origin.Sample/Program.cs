@@ -1,6 +1,7 @@
 using EdgeCompute.Origin.Sample.Billing;
 using EdgeCompute.Origin.Sample.Content;
 using EdgeCompute.Origin.Sample.Hosting;
+using EdgeCompute.Origin.Sample.Logs;
 using EdgeCompute.Origin.Sample.Registry;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,10 +13,12 @@ builder.WebHost.UseUrlsIfUnconfigured(builder.Configuration, "http://127.0.0.1:8
 builder.Services.AddSampleOrigin();
 builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddBilling(builder.Configuration);
+builder.Services.AddLogs(builder.Configuration);
 
 var app = builder.Build();
 app.MapRegistry();
 app.MapBilling();
+app.MapLogs();
 app.MapSampleOrigin();
 app.Run();
 

@@ -43,10 +43,12 @@ internal sealed class RealRegistry : IAsyncDisposable
         });
         builder.Services.AddRegistry(builder.Configuration);
         builder.Services.AddBilling(builder.Configuration);
+        builder.Services.AddLogs(builder.Configuration);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         app.MapRegistry();
         app.MapBilling();
+        app.MapLogs();
         await app.StartAsync();
         return new RealRegistry(app, directory);
     }

@@ -1,5 +1,6 @@
 using EdgeCompute.Origin.Sample.Billing;
 using EdgeCompute.Origin.Sample.Content;
+using EdgeCompute.Origin.Sample.Logs;
 using EdgeCompute.Origin.Sample.Registry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -65,10 +66,12 @@ internal sealed class RegistryServer : IAsyncDisposable
         builder.Services.AddSampleOrigin();
         builder.Services.AddRegistry(builder.Configuration);
         builder.Services.AddBilling(builder.Configuration);
+        builder.Services.AddLogs(builder.Configuration);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         app.MapRegistry();
         app.MapBilling();
+        app.MapLogs();
         app.MapSampleOrigin();
         await app.StartAsync();
         return new RegistryServer(app, dataDirectory, owns);
