@@ -38,7 +38,7 @@ internal sealed class LogBatch
         foreach (var (sequence, r) in records)
         {
             json.WriteStartObject();
-            json.WriteString("time", r.Timestamp.ToUniversalTime());
+            json.WriteString("time", r.Timestamp.UtcDateTime);
             json.WriteNumber("sequence", sequence);
             json.WriteString("requestId", r.RequestId);
             json.WriteString("account", r.Account);

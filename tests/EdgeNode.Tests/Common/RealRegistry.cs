@@ -1,4 +1,5 @@
 using EdgeCompute.Origin.Sample.Billing;
+using EdgeCompute.Origin.Sample.Logs;
 using EdgeCompute.Origin.Sample.Registry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
