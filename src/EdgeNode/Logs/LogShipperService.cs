@@ -23,6 +23,7 @@ internal sealed class LogShipperService : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private LogBatch? _pending;
+    private int _flushed;
 
     public LogShipperService(LogBuffer buffer, LogBatchSender sender, IOptions<LogShippingOptions> options, IOptions<RegionalOptions> regional,
         TimeProvider time, ILogger<LogShipperService> logger)
@@ -109,6 +110,11 @@ internal sealed class LogShipperService : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        // Once: a host may be stopped again after its services (the regional client among them) are disposed.
+        if (Interlocked.Exchange(ref _flushed, 1) == 1)
+        {
+            return;
+        }
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(FinalFlushDeadline);
         try
