@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EdgeCompute.EdgeCli.Logs;
@@ -132,14 +130,7 @@ public sealed class LogsCommandTests : IAsyncLifetime
     private async Task ShipAsync(string batchId, string nodeId, params JsonObject[] records)
     {
         var batch = new JsonObject { ["batchId"] = batchId, ["nodeId"] = nodeId, ["records"] = new JsonArray(records.Select(r => (JsonNode)r).ToArray()) };
-        using var http = new HttpClient { BaseAddress = new Uri(_registry!.Url) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/edge/logs")
-        {
-            Content = new StringContent(batch.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RealRegistry.NodeKey);
-        using var response = await http.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        await _registry!.PostAsNodeAsync("v1/edge/logs", batch.ToJsonString());
     }
 
     private Task<string> RunOkAsync(params string[] args) => _registry!.RunOkAsync([.. args, "--url", _registry.Url, "--key", ApiKey]);

@@ -66,6 +66,16 @@ internal sealed class RealRegistry : IAsyncDisposable
         return output;
     }
 
+    /// <summary>POSTs <paramref name="json"/> to a node endpoint (<c>v1/edge/usage</c>, <c>v1/edge/logs</c>) with the node key; expects success.</summary>
+    public async Task PostAsNodeAsync(string path, string json)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(Url) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", NodeKey);
+        using var response = await http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

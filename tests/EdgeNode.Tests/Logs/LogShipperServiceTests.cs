@@ -20,14 +20,7 @@ public sealed class LogShipperServiceTests
 
         public Shipper(TestRegistry registry, LogCapture logs, int batchRecords = 500)
         {
-            var regional = new RegionalOptions
-            {
-                Url = registry.Url,
-                NodeKey = TestRegistry.NodeKey,
-                NodeId = NodeId,
-                MinRetryDelay = TimeSpan.FromMilliseconds(50),
-                MaxRetryDelay = TimeSpan.FromMilliseconds(200),
-            };
+            var regional = registry.NodeOptions(NodeId);
             var options = Options.Create(new LogShippingOptions { BatchRecords = batchRecords, ShipInterval = TimeSpan.FromMilliseconds(50) });
             var factory = new LoggerFactory([logs]);
             _client = new RegionalClient(Options.Create(regional), Options.Create(new FunctionRuntimeOptions()));

@@ -46,6 +46,16 @@ internal sealed class TestRegistry : IAsyncDisposable
     /// <summary>The function log endpoint, <c>POST /v1/edge/logs</c>: same contract as usage (batch id, records, dedup, scripted answers).</summary>
     public Metering.TestUsageIngest Logs { get; } = new();
 
+    /// <summary>Options for a node of this registry, retrying fast (50 ms doubling up to 200 ms) so that tests of failures stay short.</summary>
+    public EdgeNode.Regional.RegionalOptions NodeOptions(string nodeId) => new()
+    {
+        Url = Url,
+        NodeKey = NodeKey,
+        NodeId = nodeId,
+        MinRetryDelay = TimeSpan.FromMilliseconds(50),
+        MaxRetryDelay = TimeSpan.FromMilliseconds(200),
+    };
+
     /// <summary>How often each bundle was asked for.</summary>
     public ConcurrentDictionary<string, int> BundleRequests { get; } = new(StringComparer.Ordinal);
 

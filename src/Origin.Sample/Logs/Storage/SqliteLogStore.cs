@@ -12,18 +12,11 @@ internal sealed class SqliteLogStore(RegistryPaths paths, TimeProvider time) : I
 {
     private const string Columns = "time, node_id, sequence, request_id, account_id, function_name, version, event, level, message";
 
-    // One writer of ours at a time queues here; the registry's and billing's writers are waited for by the busy timeout.
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ModuleDatabase _database = new(paths, LogMigrations.Schema);
 
-    public async Task<LogIngestResult> IngestAsync(LogBatch batch, CancellationToken cancellationToken)
-    {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+    public Task<LogIngestResult> IngestAsync(LogBatch batch, CancellationToken cancellationToken) =>
+        _database.WriteAsync(async db =>
         {
-            await using var connection = await _database.OpenAsync(cancellationToken);
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            var db = new SqliteCommands(connection, transaction);
             var inserted = await db.ExecuteAsync("""
                 INSERT INTO log_batches (batch_id, node_id, records, received) VALUES (@BatchId, @NodeId, @records, @received)
                 ON CONFLICT (batch_id) DO NOTHING
@@ -43,47 +36,12 @@ internal sealed class SqliteLogStore(RegistryPaths paths, TimeProvider time) : I
                 {
                     Time = SqliteCommands.Time(e.Time), e.NodeId, e.Sequence, e.RequestId, e.Account, e.Function, e.Version, e.Event, e.Level, e.Message,
                 }).ToList(), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return new LogIngestResult(batch.BatchId, batch.Entries.Count, Duplicate: false);
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+        }, cancellationToken);
 
-    public async Task<IReadOnlyList<LogEntry>> QueryAsync(string account, LogQuery query, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<LogEntry>> QueryAsync(string account, LogQuery query, CancellationToken cancellationToken)
     {
-        // Only the filters given go into the SQL, so that SQLite can pick the index that fits them.
-        var sql = new StringBuilder($"SELECT {Columns} FROM log_records WHERE account_id = @account");
-        if (query.Function is not null)
-        {
-            sql.Append(" AND function_name = @Function");
-        }
-        if (query.RequestId is not null)
-        {
-            sql.Append(" AND request_id = @RequestId");
-        }
-        if (query.Since is not null)
-        {
-            sql.Append(" AND time >= @since");
-        }
-        if (query.Until is not null)
-        {
-            sql.Append(" AND time < @until");
-        }
-        if (query.Contains is not null)
-        {
-            sql.Append(" AND instr(message, @Contains) > 0");
-        }
-        if (query.After is not null)
-        {
-            sql.Append(" AND (time, node_id, sequence) > (@afterTime, @afterNode, @afterSequence)");
-        }
-        sql.Append(" ORDER BY time, node_id, sequence LIMIT @limit");
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        return await new SqliteCommands(connection, transaction).QueryAsync(sql.ToString(), new
+        var parameters = new
         {
             account, query.Function, query.RequestId, query.Contains,
             since = query.Since is { } s ? SqliteCommands.Time(s) : null,
@@ -92,31 +50,34 @@ internal sealed class SqliteLogStore(RegistryPaths paths, TimeProvider time) : I
             afterNode = query.After?.NodeId,
             afterSequence = query.After?.Sequence,
             limit = query.Limit + 1,
-        }, Read, cancellationToken);
+        };
+        return _database.ReadAsync(db => db.QueryAsync(Select(query), parameters, Read, cancellationToken), cancellationToken);
     }
 
-    public async Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    /// <summary>Only the filters given go into the SQL, so that SQLite can pick the index that fits them.</summary>
+    private static string Select(LogQuery query)
     {
-        await _writeLock.WaitAsync(cancellationToken);
-        try
+        var sql = new StringBuilder($"SELECT {Columns} FROM log_records WHERE account_id = @account");
+        sql.Append(query.Function is null ? "" : " AND function_name = @Function");
+        sql.Append(query.RequestId is null ? "" : " AND request_id = @RequestId");
+        sql.Append(query.Since is null ? "" : " AND time >= @since");
+        sql.Append(query.Until is null ? "" : " AND time < @until");
+        sql.Append(query.Contains is null ? "" : " AND instr(message, @Contains) > 0");
+        sql.Append(query.After is null ? "" : " AND (time, node_id, sequence) > (@afterTime, @afterNode, @afterSequence)");
+        return sql.Append(" ORDER BY time, node_id, sequence LIMIT @limit").ToString();
+    }
+
+    public Task<int> DeleteBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        _database.WriteAsync(async db =>
         {
-            await using var connection = await _database.OpenAsync(cancellationToken);
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            var db = new SqliteCommands(connection, transaction);
             var before = SqliteCommands.Time(cutoff);
             var deleted = await db.ExecuteAsync("DELETE FROM log_records WHERE time < @before", new { before }, cancellationToken);
             await db.ExecuteAsync("DELETE FROM log_batches WHERE received < @before", new { before }, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return deleted;
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+        }, cancellationToken);
 
     private static LogEntry Read(DbDataReader r) => new(SqliteCommands.Time(r, 0), r.GetString(1), r.GetInt64(2), r.GetString(3), r.GetString(4),
         r.GetString(5), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9));
 
-    public void Dispose() => _writeLock.Dispose();
+    public void Dispose() => _database.Dispose();
 }

@@ -7,8 +7,10 @@ namespace EdgeCompute.Origin.Sample.Registry.Storage.Sqlite;
 /// registry, nothing is created until the first connection, so an origin never asked for the module's
 /// data never touches its data directory. One per module store, for the process's lifetime.
 /// </summary>
-internal sealed class ModuleDatabase(RegistryPaths paths, ModuleSchema schema)
+internal sealed class ModuleDatabase(RegistryPaths paths, ModuleSchema schema) : IDisposable
 {
+    // One writer of the module at a time queues here; other writers on the same file are waited for by the busy timeout.
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly string _connectionString = paths.ConnectionString;
     private volatile bool _migrated;
 
@@ -40,4 +42,32 @@ internal sealed class ModuleDatabase(RegistryPaths paths, ModuleSchema schema)
             throw;
         }
     }
+
+    /// <summary>Runs <paramref name="work"/> in a write transaction, committed when it returns (rolled back when it throws).</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteCommands, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var result = await work(new SqliteCommands(connection, transaction));
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a read transaction: one consistent view, never blocking the writer (WAL).</summary>
+    public async Task<T> ReadAsync<T>(Func<SqliteCommands, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await work(new SqliteCommands(connection, transaction));
+    }
+
+    public void Dispose() => _writeLock.Dispose();
 }
