@@ -133,10 +133,9 @@ public sealed class LogsCommandTests : IAsyncLifetime
         await _registry!.PostAsNodeAsync("v1/edge/logs", batch.ToJsonString());
     }
 
-    private Task<string> RunOkAsync(params string[] args) => _registry!.RunOkAsync([.. args, "--url", _registry.Url, "--key", ApiKey]);
+    private Task<string> RunOkAsync(params string[] args) => _registry!.RunOkAsync(_registry.WithKey(ApiKey, args));
 
-    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) =>
-        _registry!.RunAsync([.. args, "--url", _registry.Url, "--key", ApiKey]);
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => _registry!.RunAsync(_registry.WithKey(ApiKey, args));
 
     public async Task DisposeAsync()
     {

@@ -87,10 +87,9 @@ public sealed class UsageCommandTests : IAsyncLifetime
         outcome, durationMs = (double)billedMs, billedDurationMs = billedMs, memoryMb = 128, time = "2026-11-28T12:00:00.123Z",
     };
 
-    private Task<string> RunOkAsync(params string[] args) => _registry!.RunOkAsync([.. args, "--url", _registry.Url, "--key", ApiKey]);
+    private Task<string> RunOkAsync(params string[] args) => _registry!.RunOkAsync(_registry.WithKey(ApiKey, args));
 
-    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) =>
-        _registry!.RunAsync([.. args, "--url", _registry.Url, "--key", ApiKey]);
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => _registry!.RunAsync(_registry.WithKey(ApiKey, args));
 
     public async Task DisposeAsync()
     {

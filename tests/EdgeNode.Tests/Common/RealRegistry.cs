@@ -58,6 +58,9 @@ internal sealed class RealRegistry : IAsyncDisposable
     public Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => EdgeCliProcess.RunAsync(Directory,
         new Dictionary<string, string?> { ["EDGE_CONFIG"] = Path.Combine(Directory, "cli.json"), ["EDGE_REGISTRY_URL"] = null, ["EDGE_API_KEY"] = null }, args);
 
+    /// <summary><paramref name="args"/> followed by <c>--url</c> (this registry) and <c>--key</c> <paramref name="apiKey"/>.</summary>
+    public string[] WithKey(string apiKey, string[] args) => [.. args, "--url", Url, "--key", apiKey];
+
     /// <summary>Runs <c>edge</c>, expects exit 0 and returns stdout.</summary>
     public async Task<string> RunOkAsync(params string[] args)
     {
