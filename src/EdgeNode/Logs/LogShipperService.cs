@@ -51,7 +51,16 @@ internal sealed class LogShipperService : BackgroundService
                 catch (TimeoutException)
                 {
                 }
-                await ShipQueuedAsync(retry: true, stoppingToken);
+                try
+                {
+                    await ShipQueuedAsync(retry: true, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // A bug, never a reason to stop the node: logged, and the pending batch is tried again later.
+                    LogShippingLog.PassFailed(_logger, ex, (long)_regional.MaxRetryDelay.TotalMilliseconds);
+                    await Task.Delay(_regional.MaxRetryDelay, _time, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

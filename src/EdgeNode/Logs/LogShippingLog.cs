@@ -24,4 +24,7 @@ internal static partial class LogShippingLog
     [LoggerMessage(EventId = 65, Level = LogLevel.Error,
         Message = "Log batch {BatchId} rejected by the regional origin ({Detail}); its {Records} record(s) are dropped")]
     public static partial void Rejected(ILogger logger, string batchId, string detail, int records);
+
+    [LoggerMessage(EventId = 66, Level = LogLevel.Error, Message = "Function log shipping failed; retrying in {Delay} ms")]
+    public static partial void PassFailed(ILogger logger, Exception exception, long delay);
 }
