@@ -241,6 +241,9 @@ public sealed class RegionalEndToEndTests : IDisposable
             Assert.All(lines, i => Assert.Equal("1", i.GetProperty("version").GetString()));
         }
         Assert.All(items, i => Assert.Equal("logger", i.GetProperty("function").GetString()));
+        // Shipping is in addition: each node's own log still has its lines.
+        Assert.NotEmpty(nodeA.Logs.Containing("first line for /from-a", LogCapture.FunctionLogs));
+        Assert.NotEmpty(nodeB.Logs.Containing("first line for /from-b", LogCapture.FunctionLogs));
         var order = items.Select(i => (Time: i.GetProperty("time").GetDateTimeOffset(), Node: i.GetProperty("nodeId").GetString()!)).ToList();
         Assert.Equal(order.OrderBy(o => o.Time).ThenBy(o => o.Node, StringComparer.Ordinal), order);
         Assert.NotEqual(byNode["node-a"][^1].GetProperty("requestId").GetString(), byNode["node-b"][^1].GetProperty("requestId").GetString());
