@@ -17,6 +17,7 @@ var root = new RootCommand("edge: the EdgeCompute command-line tool.\n\n" + Exit
     BindCommand.CreateUnbind(registry),
     StatusCommand.Create(registry),
     UsageCommand.Create(registry),
+    LogsCommand.Create(registry),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -1,6 +1,7 @@
 using EdgeCompute.Origin.Sample.Billing;
 using EdgeCompute.Origin.Sample.Content;
 using EdgeCompute.Origin.Sample.Hosting;
+using EdgeCompute.Origin.Sample.Logs;
 using EdgeCompute.Origin.Sample.Observability;
 using EdgeCompute.Origin.Sample.Registry;
 
@@ -14,11 +15,13 @@ builder.Services.AddSampleOrigin();
 builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddBilling(builder.Configuration);
 builder.Services.AddOriginObservability(builder.Configuration);
+builder.Services.AddLogs(builder.Configuration);
 
 var app = builder.Build();
 app.MapRegistry();
 app.MapBilling();
 app.MapOriginObservability();
+app.MapLogs();
 app.MapSampleOrigin();
 app.Run();
 

@@ -118,12 +118,14 @@ public static class EdgeNodeApp
         var cache = new Caching.CacheOptions();
         var admin = new Admin.AdminOptions();
         var metering = new Metering.MeteringOptions();
+        var logs = new Logs.LogShippingOptions();
         try
         {
             configuration.GetSection("Cache").Bind(cache);
             configuration.GetSection("Admin").Bind(admin);
             configuration.GetSection("Regional").Bind(regional);
             configuration.GetSection("Metering").Bind(metering);
+            configuration.GetSection("Logs").Bind(logs);
         }
         catch (InvalidOperationException ex)
         {
@@ -135,6 +137,7 @@ public static class EdgeNodeApp
             errors.AddRange(regional.Validate(file));
         }
         errors.AddRange(metering.Validate(file));
+        errors.AddRange(logs.Validate(file));
         if (cache.SizeLimitBytes <= 0)
         {
             errors.Add(new ConfigError(file, "$.Cache.SizeLimitBytes", "must be more than 0 bytes"));

@@ -5,6 +5,7 @@ using EdgeCompute.EdgeNode.Configuration;
 using EdgeCompute.EdgeNode.Events;
 using EdgeCompute.EdgeNode.Forwarding;
 using EdgeCompute.EdgeNode.Geo;
+using EdgeCompute.EdgeNode.Logs;
 using EdgeCompute.EdgeNode.Metering;
 using EdgeCompute.EdgeNode.Model;
 using EdgeCompute.EdgeNode.Observability;
@@ -33,6 +34,7 @@ public static class EdgeNodeServiceCollectionExtensions
         services.Configure<CacheOptions>(configuration.GetSection("Cache"));
         services.Configure<AdminOptions>(configuration.GetSection("Admin"));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLogShipping(configuration);
         services.TryAddSingleton<IFunctionLogSink, LoggerFunctionLogSink>();
         services.AddSingleton(new EdgeSnapshotProvider(snapshot));
         services.AddSingleton<FunctionRuntime>();

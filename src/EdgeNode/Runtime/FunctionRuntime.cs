@@ -265,7 +265,8 @@ public sealed class FunctionRuntime : IDisposable
         var parts = line.Split('\t', 3);
         if (parts.Length == 3 && DateTimeOffset.TryParse(parts[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
         {
-            _logs.Write(new FunctionLogRecord(at, function.FunctionName, function.Version, input.EventType.ToWireName(), input.RequestId, parts[1], parts[2]));
+            _logs.Write(new FunctionLogRecord(at, function.FunctionName, function.Version, input.EventType.ToWireName(), input.RequestId, parts[1], parts[2],
+                function.Account));
         }
         else
         {
@@ -275,7 +276,7 @@ public sealed class FunctionRuntime : IDisposable
 
     private void Log(FunctionModel function, FunctionEventInput input, string level, string message) =>
         _logs.Write(new FunctionLogRecord(_time.GetUtcNow(), function.FunctionName, function.Version, input.EventType.ToWireName(),
-            input.RequestId, level, message));
+            input.RequestId, level, message, function.Account));
 
     private static bool IsMemoryLimit(ScriptEngineException ex) =>
         ex.Message.Contains("exceeded its memory limit", StringComparison.Ordinal) || ex.IsFatal;

@@ -48,9 +48,9 @@ public static class RegistryServiceCollectionExtensions
         services.TryAddSingleton<NodeStatusRecorder>();
 
         services.AddOpenApi(options =>
-            // The document describes the registry and billing; the sample content is not an API anyone programs against.
+            // The document describes the registry, billing and logs; the sample content is not an API anyone programs against.
             options.ShouldInclude = description => description.RelativePath is { } path &&
-                (path.StartsWith("v1/", StringComparison.Ordinal) || path.StartsWith("billing/", StringComparison.Ordinal)));
+                (path.StartsWith("v1/", StringComparison.Ordinal) || path.StartsWith("billing/", StringComparison.Ordinal) || path == "logs"));
         return services;
     }
 }

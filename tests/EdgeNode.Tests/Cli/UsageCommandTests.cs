@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using EdgeCompute.EdgeNode.Tests.Common;
 
@@ -80,14 +78,7 @@ public sealed class UsageCommandTests : IAsyncLifetime
                 Record("ok", 13), Record("error", 7), Record("throttled", 0),
             },
         };
-        using var http = new HttpClient { BaseAddress = new Uri(_registry!.Url) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/edge/usage")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(batch), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RealRegistry.NodeKey);
-        using var response = await http.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        await _registry!.PostAsNodeAsync("v1/edge/usage", JsonSerializer.Serialize(batch));
     }
 
     private static object Record(string outcome, long billedMs) => new
@@ -96,10 +87,9 @@ public sealed class UsageCommandTests : IAsyncLifetime
         outcome, durationMs = (double)billedMs, billedDurationMs = billedMs, memoryMb = 128, time = "2026-11-28T12:00:00.123Z",
     };
 
-    private Task<string> RunOkAsync(params string[] args) => _registry!.RunOkAsync([.. args, "--url", _registry.Url, "--key", ApiKey]);
+    private Task<string> RunOkAsync(params string[] args) => _registry!.RunOkAsync(_registry.WithKey(ApiKey, args));
 
-    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) =>
-        _registry!.RunAsync([.. args, "--url", _registry.Url, "--key", ApiKey]);
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => _registry!.RunAsync(_registry.WithKey(ApiKey, args));
 
     public async Task DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using EdgeCompute.Origin.Sample.Billing;
 using EdgeCompute.Origin.Sample.Content;
+using EdgeCompute.Origin.Sample.Logs;
 using EdgeCompute.Origin.Sample.Registry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
@@ -59,9 +60,11 @@ internal sealed class TestRegionalOrigin : IAsyncDisposable
         builder.Services.AddSampleOrigin();
         builder.Services.AddRegistry(builder.Configuration);
         builder.Services.AddBilling(builder.Configuration);
+        builder.Services.AddLogs(builder.Configuration);
         var app = builder.Build();
         app.MapRegistry();
         app.MapBilling();
+        app.MapLogs();
         app.MapSampleOrigin();
         await app.StartAsync();
         _app = app;

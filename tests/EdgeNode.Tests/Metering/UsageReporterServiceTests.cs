@@ -31,14 +31,7 @@ public sealed class UsageReporterServiceTests : IDisposable
 
         public Reporter(TestRegistry registry, UsageSpool spool, SpoolFixture fixture)
         {
-            var regional = new RegionalOptions
-            {
-                Url = registry.Url,
-                NodeKey = TestRegistry.NodeKey,
-                NodeId = NodeId,
-                MinRetryDelay = TimeSpan.FromMilliseconds(50),
-                MaxRetryDelay = TimeSpan.FromMilliseconds(200),
-            };
+            var regional = registry.NodeOptions(NodeId);
             _client = new RegionalClient(Options.Create(regional), Options.Create(new FunctionRuntimeOptions()));
             Service = new UsageReporterService(spool, new UsageBatchSender(_client), Options.Create(regional), TimeProvider.System,
                 new Logger<UsageReporterService>(new LoggerFactory([fixture.Logs])));

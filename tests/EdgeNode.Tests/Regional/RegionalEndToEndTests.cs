@@ -200,6 +200,71 @@ public sealed class RegionalEndToEndTests : IDisposable
         Assert.InRange(share, 0.19, 0.31);
     }
 
+    [Fact]
+    public async Task FunctionLogs_FromTwoNodes_OneQueryAtTheRegionalOrigin_InOrder_WithReportLines()
+    {
+        await using var regional = await TestRegionalOrigin.StartAsync(Data("regional"));
+        await using var nodeA = await StartNodeAsync(regional, "node-a");
+        await using var nodeB = await StartNodeAsync(regional, "node-b");
+        await LoginAsync(regional);
+        var folder = WriteFunction("logger", """
+            exports.handler = async (event) => {
+              const request = event.Records[0].cf.request;
+              console.log('first line for ' + request.uri);
+              console.warn('second line for ' + request.uri);
+              return { status: '200', body: 'logged' };
+            };
+            """);
+        await EdgeAsync("functions", "deploy", folder, "--name", "logger");
+        await EdgeAsync("functions", "publish", "logger");
+        await EdgeAsync("distributions", "apply", WriteDistribution("logger", "1"));
+        var since = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+        await nodeA.GetUntilAsync("/from-a", (response, body) => response.StatusCode == HttpStatusCode.OK && body == "logged");
+        await nodeB.GetUntilAsync("/from-b", (response, body) => response.StatusCode == HttpStatusCode.OK && body == "logged");
+
+        // Each node ships within its interval; one query at the regional origin sees both.
+        var items = await LogsUntilAsync(regional, $"function=logger&since={Uri.EscapeDataString(since)}",
+            all => all.Count(i => i.GetProperty("level").GetString() == "REPORT") >= 2);
+        var byNode = items.GroupBy(i => i.GetProperty("nodeId").GetString()!).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(["node-a", "node-b"], byNode.Keys.Order());
+        foreach (var (node, uri) in new[] { ("node-a", "/from-a"), ("node-b", "/from-b") })
+        {
+            // The last invocation on each node: its two console lines, then its REPORT line, all with its request id.
+            var lines = byNode[node];
+            var report = lines.Last(i => i.GetProperty("level").GetString() == "REPORT");
+            var requestId = report.GetProperty("requestId").GetString()!;
+            var invocation = lines.Where(i => i.GetProperty("requestId").GetString() == requestId).Select(i => i.GetProperty("message").GetString()!).ToList();
+            Assert.Equal($"first line for {uri}", invocation[0]);
+            Assert.Equal($"second line for {uri}", invocation[1]);
+            Assert.StartsWith($"REPORT RequestId: {requestId}", invocation[2], StringComparison.Ordinal);
+            Assert.All(lines, i => Assert.Equal("1", i.GetProperty("version").GetString()));
+        }
+        Assert.All(items, i => Assert.Equal("logger", i.GetProperty("function").GetString()));
+        // Shipping is in addition: each node's own log still has its lines.
+        Assert.NotEmpty(nodeA.Logs.Containing("first line for /from-a", LogCapture.FunctionLogs));
+        Assert.NotEmpty(nodeB.Logs.Containing("first line for /from-b", LogCapture.FunctionLogs));
+        var order = items.Select(i => (Time: i.GetProperty("time").GetDateTimeOffset(), Node: i.GetProperty("nodeId").GetString()!)).ToList();
+        Assert.Equal(order.OrderBy(o => o.Time).ThenBy(o => o.Node, StringComparer.Ordinal), order);
+        Assert.NotEqual(byNode["node-a"][^1].GetProperty("requestId").GetString(), byNode["node-b"][^1].GetProperty("requestId").GetString());
+    }
+
+    /// <summary>GET /logs (the account's key) until <paramref name="done"/> holds for the items; at most 30 s.</summary>
+    private static async Task<List<JsonElement>> LogsUntilAsync(TestRegionalOrigin regional, string query, Func<List<JsonElement>, bool> done)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var page = JsonElement.Parse(await regional.Api.GetStringAsync("logs?" + query, timeout.Token));
+            var items = page.GetProperty("items").EnumerateArray().ToList();
+            if (done(items))
+            {
+                return items;
+            }
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
     /// <summary>Asks every 10 ms, for the timed rounds (the environment's own wait asks every 50 ms).</summary>
     private static async Task PollAsync(EdgeTestEnvironment node, string expected)
     {

@@ -43,6 +43,19 @@ internal sealed class TestRegistry : IAsyncDisposable
     /// <summary>The usage endpoint, <c>POST /v1/edge/usage</c>: what nodes reported, and answers a test scripts.</summary>
     public Metering.TestUsageIngest Usage { get; } = new();
 
+    /// <summary>The function log endpoint, <c>POST /v1/edge/logs</c>: same contract as usage (batch id, records, dedup, scripted answers).</summary>
+    public Metering.TestUsageIngest Logs { get; } = new();
+
+    /// <summary>Options for a node of this registry, retrying fast (50 ms doubling up to 200 ms) so that tests of failures stay short.</summary>
+    public EdgeNode.Regional.RegionalOptions NodeOptions(string nodeId) => new()
+    {
+        Url = Url,
+        NodeKey = NodeKey,
+        NodeId = nodeId,
+        MinRetryDelay = TimeSpan.FromMilliseconds(50),
+        MaxRetryDelay = TimeSpan.FromMilliseconds(200),
+    };
+
     /// <summary>How often each bundle was asked for.</summary>
     public ConcurrentDictionary<string, int> BundleRequests { get; } = new(StringComparer.Ordinal);
 
@@ -122,6 +135,7 @@ internal sealed class TestRegistry : IAsyncDisposable
             return bytes is null ? Results.NotFound() : Results.Bytes(bytes, "application/zip");
         });
         app.MapPost("/v1/edge/usage", Usage.HandleAsync);
+        app.MapPost("/v1/edge/logs", Logs.HandleAsync);
         await app.StartAsync();
         Port = new Uri(app.Urls.Single()).Port;
         _app = app;

@@ -23,8 +23,7 @@ internal sealed class SqliteUsageStore(RegistryPaths paths, TimeProvider time) :
 
     // One writer of ours at a time queues here; the registry's writers on the same file are waited for by the busy timeout.
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly string _connectionString = paths.ConnectionString;
-    private volatile bool _migrated;
+    private readonly ModuleDatabase _database = new(paths, UsageSchema.Schema);
 
     public async Task<IngestResult> IngestAsync(UsageBatch batch, CancellationToken cancellationToken)
     {
@@ -73,34 +72,7 @@ internal sealed class SqliteUsageStore(RegistryPaths paths, TimeProvider time) :
                 new UsageCounters(r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7))), cancellationToken);
     }
 
-    /// <summary>
-    /// Opens a connection, bringing the schema up to date on the first. No lock is needed for that:
-    /// the migration reads and writes the version in one write transaction, so a second caller racing
-    /// the first waits for it, then finds nothing left to do.
-    /// </summary>
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (!_migrated)
-        {
-            Directory.CreateDirectory(paths.DataDirectory);
-        }
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            if (!_migrated)
-            {
-                await UsageSchema.MigrateAsync(connection, cancellationToken);
-                _migrated = true;
-            }
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => _database.OpenAsync(cancellationToken);
 
     public void Dispose() => _writeLock.Dispose();
 }

@@ -22,7 +22,9 @@ public sealed class OpenApiTests
         Assert.Contains("/v1/edge/usage", paths);
         Assert.Contains("/billing/usage", paths);
         Assert.Contains("/billing/invoice", paths);
-        Assert.DoesNotContain(paths, p => !p.StartsWith("/v1/", StringComparison.Ordinal) && !p.StartsWith("/billing/", StringComparison.Ordinal));
+        Assert.Contains("/v1/edge/logs", paths);
+        Assert.Contains("/logs", paths);
+        Assert.DoesNotContain(paths, p => !p.StartsWith("/v1/", StringComparison.Ordinal) && !p.StartsWith("/billing/", StringComparison.Ordinal) && p != "/logs");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using EdgeCompute.Origin.Sample.Observability;
 using EdgeCompute.Origin.Sample.Billing;
 using EdgeCompute.Origin.Sample.Content;
+using EdgeCompute.Origin.Sample.Logs;
 using EdgeCompute.Origin.Sample.Registry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -67,11 +68,13 @@ internal sealed class RegistryServer : IAsyncDisposable
         builder.Services.AddRegistry(builder.Configuration);
         builder.Services.AddBilling(builder.Configuration);
         builder.Services.AddOriginObservability(builder.Configuration);
+        builder.Services.AddLogs(builder.Configuration);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         app.MapRegistry();
         app.MapBilling();
         app.MapOriginObservability();
+        app.MapLogs();
         app.MapSampleOrigin();
         await app.StartAsync();
         return new RegistryServer(app, dataDirectory, owns);

@@ -1,0 +1,57 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace EdgeCompute.EdgeNode.Logs;
+
+/// <summary>
+/// Records as the body of <c>POST /v1/edge/logs</c>:
+/// <c>{"batchId":"{nodeId}:{guid}","nodeId",…,"records":[{time, sequence, requestId, account, function, version, event, level, message}]}</c>.
+/// Built once and resent as it is, so every retry carries the same id and the origin can drop duplicates.
+/// </summary>
+internal sealed class LogBatch
+{
+    /// <summary>Lambda cuts log lines at 256 KB; the regional origin refuses longer ones, so they are cut here first.</summary>
+    public const int MaxMessageChars = 256 * 1024;
+
+    private LogBatch(string batchId, ReadOnlyMemory<byte> body, int records)
+    {
+        BatchId = batchId;
+        Body = body;
+        Records = records;
+    }
+
+    public string BatchId { get; }
+
+    public ReadOnlyMemory<byte> Body { get; }
+
+    public int Records { get; }
+
+    public static LogBatch Create(string nodeId, IReadOnlyList<ShippedLogRecord> records)
+    {
+        var batchId = nodeId + ":" + Guid.NewGuid().ToString("N");
+        var body = new ArrayBufferWriter<byte>(256 + records.Count * 256);
+        using var json = new Utf8JsonWriter(body);
+        json.WriteStartObject();
+        json.WriteString("batchId", batchId);
+        json.WriteString("nodeId", nodeId);
+        json.WriteStartArray("records");
+        foreach (var (sequence, r) in records)
+        {
+            json.WriteStartObject();
+            json.WriteString("time", r.Timestamp.UtcDateTime);
+            json.WriteNumber("sequence", sequence);
+            json.WriteString("requestId", r.RequestId);
+            json.WriteString("account", r.Account);
+            json.WriteString("function", r.FunctionName);
+            json.WriteString("version", r.FunctionVersion);
+            json.WriteString("event", r.EventType);
+            json.WriteString("level", r.Level);
+            json.WriteString("message", r.Message.Length > MaxMessageChars ? r.Message[..MaxMessageChars] : r.Message);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        return new LogBatch(batchId, body.WrittenMemory, records.Count);
+    }
+}
