@@ -17,11 +17,33 @@ internal sealed class RequestMetricsRecorder
     }
 
     /// <summary>Runs <paramref name="next"/>, then records its answer (as a 500 when it threw).</summary>
-    public RequestDelegate Around(RequestDelegate next) => async context =>
+    // Not an async lambda: a request that completes synchronously (many cache hits do) then costs no
+    // state machine here, only the recording itself.
+    public RequestDelegate Around(RequestDelegate next) => context =>
+    {
+        Task task;
+        try
+        {
+            task = next(context);
+        }
+        catch
+        {
+            Record(context, StatusCodes.Status500InternalServerError);
+            throw;
+        }
+        if (task.IsCompletedSuccessfully)
+        {
+            Record(context, context.Response.StatusCode);
+            return Task.CompletedTask;
+        }
+        return AwaitThenRecordAsync(task, context);
+    };
+
+    private async Task AwaitThenRecordAsync(Task task, HttpContext context)
     {
         try
         {
-            await next(context);
+            await task;
         }
         catch
         {
@@ -29,7 +51,7 @@ internal sealed class RequestMetricsRecorder
             throw;
         }
         Record(context, context.Response.StatusCode);
-    };
+    }
 
     private void Record(HttpContext context, int status)
     {
