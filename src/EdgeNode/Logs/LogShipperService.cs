@@ -112,7 +112,7 @@ internal sealed class LogShipperService : BackgroundService
                 return false;
             }
             await Task.Delay(delay, _time, cancellationToken);
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _regional.MaxRetryDelay.Ticks));
+            delay = _regional.NextRetryDelay(delay);
         }
     }
 

@@ -45,7 +45,7 @@ internal sealed class UsageReporterService : BackgroundService
                 }
                 // The oldest segment goes first again after the pause: the same batch, the same id.
                 await Task.Delay(delay, _time, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _regional.MaxRetryDelay.Ticks));
+                delay = _regional.NextRetryDelay(delay);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

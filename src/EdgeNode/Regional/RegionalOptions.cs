@@ -28,6 +28,10 @@ public sealed class RegionalOptions
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The delay after <paramref name="current"/> when a retry fails again: doubled, at most <see cref="MaxRetryDelay"/>.
+    /// One rule for everything that talks to the registry (sync, usage reports, log shipping).</summary>
+    public TimeSpan NextRetryDelay(TimeSpan current) => TimeSpan.FromTicks(Math.Min(current.Ticks * 2, MaxRetryDelay.Ticks));
+
     /// <summary>A bundle larger than this is refused while it downloads (the registry's own limit by default).</summary>
     public long MaxBundleBytes { get; set; } = 50L * 1024 * 1024;
 

@@ -81,7 +81,7 @@ internal sealed class RegionalSyncService : BackgroundService
                 {
                     return;
                 }
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
+                delay = _options.NextRetryDelay(delay);
             }
         }
     }
