@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using EdgeCompute.EdgeNode.Model;
 using EdgeCompute.EdgeNode.Observability;
@@ -15,15 +16,25 @@ namespace EdgeCompute.Benchmarks;
 public class MetricsRecordingBenchmarks
 {
     private EdgeMetrics _metrics = null!;
+    private EdgeMetrics _withExemplars = null!;
     private DistributionModel _distribution = null!;
     private CacheBehaviorModel _behavior = null!;
     private FunctionModel _function = null!;
     private long _plain;
+    private Activity? _activity;
+
+    /// <summary>
+    /// Whether the request has an <see cref="Activity"/>: ASP.NET Core starts one per request whenever its
+    /// hosting log is enabled, as it is in a node, and exemplar recording reads it.
+    /// </summary>
+    [Params(false, true)]
+    public bool InRequestActivity { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        _metrics = new EdgeMetrics(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry()));
+        _metrics = new EdgeMetrics(MetricsRegistryServiceCollectionExtensions.CreateFactory(Metrics.NewCustomRegistry()));
+        _withExemplars = new EdgeMetrics(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry()));
         _function = new FunctionModel
         {
             Name = "trivial", Files = new Dictionary<string, string>(), HandlerModule = "index.js", HandlerExport = "handler", VersionKey = "trivial:1",
@@ -31,7 +42,15 @@ public class MetricsRecordingBenchmarks
         var origin = new OriginModel { Id = "o", DomainName = "127.0.0.1", Port = 8081, Protocol = "http" };
         _behavior = new CacheBehaviorModel(new PathPattern("*"), origin, null, false, []);
         _distribution = new DistributionModel { Id = "EBENCH", DomainName = "bench.example", HostNames = [], Behaviors = [_behavior] };
+        if (InRequestActivity)
+        {
+            // Set here, in a synchronous method, Activity.Current stays on the thread the benchmark runs on.
+            _activity = new Activity("Microsoft.AspNetCore.Hosting.HttpRequestIn").Start();
+        }
     }
+
+    [GlobalCleanup]
+    public void Cleanup() => _activity?.Stop();
 
     [Benchmark(Baseline = true)]
     public long PlainIncrement() => Interlocked.Increment(ref _plain);
@@ -39,6 +58,11 @@ public class MetricsRecordingBenchmarks
     [Benchmark]
     public void RecordRequest() =>
         _metrics.ForBehavior(_distribution, _behavior).Record(200, CacheResult.Hit, 0, 1024);
+
+    /// <summary>The same with prometheus-net's default exemplars, which the node turns off.</summary>
+    [Benchmark]
+    public void RecordRequestWithDefaultExemplars() =>
+        _withExemplars.ForBehavior(_distribution, _behavior).Record(200, CacheResult.Hit, 0, 1024);
 
     [Benchmark]
     public void RecordRequestAndInvocation()

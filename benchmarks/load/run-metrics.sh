@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
-# Overhead of the node's metrics on the request path (issue 7: metrics and logging may add at most 3 %):
-# the same node with Metrics:Enabled true and false, in one run, on the cache hit path (1 KB) and on a
-# function path (trivial viewer-request function, no-store origin answer). The node is pinned to core
-# 0, wrk to core 1 with the sample origin; on and off alternate per path, each process with its own
-# warm-up. Ports 18081/18090 keep clear of the demo ports (8081, 8090) other work may be using.
+# What metrics and function logging add to the request path (issue 7: at most 3 %). The same node runs
+# "on" (Metrics:Enabled, function log lines written to the node's log at Information and, with a
+# regional origin, shipped to it) and "off" (no metrics, function logs at None, no shipping), on three
+# paths:
+#   cache-hit   a 1 KB cache hit, no function (standalone node, config file)
+#   function    a trivial viewer-request function, no-store origin answer (standalone node)
+#   regional    the same function deployed through the regional registry, so that its REPORT lines are
+#               also shipped (and its usage metered, on and off alike)
+# Each path runs an "on" and an "off" node side by side, both pinned to core 0 and each driven by its
+# own wrk on core 1 (with the sample origin) at the same time, so that whatever else the machine does
+# falls on both alike; the figure compared is each node's CPU time per request answered. Every round
+# starts fresh processes (the two swap ports each round) with their own warm-up; with several rounds
+# the medians are compared. Ports 18081 and 18090-18091 keep clear of the demo ports.
 #   benchmarks/load/run-metrics.sh [warmup-seconds=20] [measure-seconds=15] [connections=32] [rounds=1]
-# With several rounds, each path alternates on/off per round (the order flips every round) and the
-# medians are compared: identical servers measured back to back here differ by several per cent.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 warmup=${1:-20}; measure=${2:-15}; connections=${3:-32}; rounds=${4:-1}
 origin_port=18081; port=18090
+node_key=bench-node-key; api_key=bench-api-key
 command -v wrk >/dev/null || { echo "wrk is not installed" >&2; exit 1; }
-dotnet build src/EdgeNode/EdgeNode.csproj -c Release -v quiet -nologo >/dev/null
-dotnet build src/Origin.Sample/Origin.Sample.csproj -c Release -v quiet -nologo >/dev/null
+for project in src/EdgeNode/EdgeNode.csproj src/Origin.Sample/Origin.Sample.csproj src/EdgeCli/EdgeCli.csproj; do
+  dotnet build "$project" -c Release -v quiet -nologo >/dev/null
+done
 
 work=$(mktemp -d /tmp/edge-metrics-bench.XXXXXX)
 pids=()
@@ -28,40 +36,114 @@ trap cleanup EXIT
 cp -r benchmarks/load/functions "$work/"
 sed "s/\"port\": 8081/\"port\": $origin_port/" benchmarks/load/edge-cache.json > "$work/edge-cache.json"
 sed "s/\"port\": 8081/\"port\": $origin_port/" benchmarks/load/edge-fn.json > "$work/edge-fn.json"
+cat > "$work/edge-regional.json" <<JSON
+{
+  "Logging": { "LogLevel": { "Default": "Warning" } },
+  "Runtime": { "NodeId": "bench" },
+  "Regional": { "Url": "http://127.0.0.1:$origin_port", "NodeKey": "$node_key" },
+  "distributions": []
+}
+JSON
+cat > "$work/distribution.json" <<JSON
+{
+  "id": "EBENCHREGIONAL",
+  "aliases": ["127.0.0.1"],
+  "origins": [{ "id": "origin", "domainName": "127.0.0.1", "port": $origin_port, "protocol": "http" }],
+  "cacheBehaviors": [{ "pathPattern": "*", "originId": "origin", "functions": { "viewer-request": { "name": "trivial", "qualifier": "live" } } }]
+}
+JSON
 
+# The sample origin is also the regional registry: one account, one node key, the trivial function at
+# version 1 behind the alias live, and the distribution that runs it.
+taskset -c 1 dotnet src/Origin.Sample/bin/Release/net10.0/Origin.Sample.dll --urls "http://127.0.0.1:$origin_port" \
+  --Logging:LogLevel:Default=Warning --Registry:DataDirectory "$work/registry" \
+  --Registry:Accounts:0:Id 111111111111 --Registry:Accounts:0:Name bench --Registry:Accounts:0:ApiKey "$api_key" \
+  --Registry:NodeKeys:0 "$node_key" >/dev/null &
+pids+=($!)
 source benchmarks/load/common.sh
-start_origin "$origin_port"
+wait_for_port "$origin_port"
+edge() { EDGE_REGISTRY_URL="http://127.0.0.1:$origin_port" EDGE_API_KEY="$api_key" dotnet src/EdgeCli/bin/Release/net10.0/edge.dll "$@" >/dev/null; }
+edge functions deploy benchmarks/load/functions/trivial --name trivial
+edge functions publish trivial
+edge aliases set trivial live 1
+edge distributions apply "$work/distribution.json"
 
-declare -A rps
-run() { # name, config, metrics on/off, url path
-  local name=$1 config=$2 enabled=$3 path=$4
-  taskset -c 0 dotnet src/EdgeNode/bin/Release/net10.0/EdgeNode.dll --config "$work/$config" --urls "http://127.0.0.1:$port" \
-    --Metrics:Enabled="$enabled" >/dev/null 2>"/tmp/metrics-$name-$enabled.err" &
-  local pid=$!
-  pids+=("$pid")
-  wait_for_port "$port"
-  local url="http://127.0.0.1:$port$path"
-  curl -s -o /dev/null "$url"
-  taskset -c 1 wrk -t1 -c"$connections" -d"${warmup}s" "$url" >/dev/null
-  taskset -c 1 wrk -t1 -c"$connections" -d"${measure}s" --latency "$url" > "/tmp/wrk-metrics-$name-$enabled.txt"
-  grep -q 'Non-2xx' "/tmp/wrk-metrics-$name-$enabled.txt" && echo "$name metrics=$enabled: non-2xx answers" >&2
-  rps[$name:$enabled]+="$(awk '/Requests\/sec/ { print $2 }' "/tmp/wrk-metrics-$name-$enabled.txt") "
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+# One path: an "on" and an "off" node side by side on core 0, each driven by its own wrk on core 1 at the
+# same time, so that whatever else the machine does falls on both alike. What each node adds per request
+# is its CPU time (user + system, from /proc) over the requests it answered in the measured window.
+declare -A cost rps
+# ON_SETTINGS / OFF_SETTINGS replace the two nodes' settings, to weigh one part at a time.
+on_settings=${ON_SETTINGS:---Metrics:Enabled=true --Logging:LogLevel:EdgeCompute.FunctionLogs=Information --Logs:Enabled=true}
+off_settings=${OFF_SETTINGS:---Metrics:Enabled=false --Logging:LogLevel:EdgeCompute.FunctionLogs=None --Logs:Enabled=false}
+ticks=$(getconf CLK_TCK)
+# Idle thread-pool workers spin before they sleep, and a node that waits on its origin more than the
+# other would be charged for it: without the spin, CPU time is the work done. (Set
+# DOTNET_TieredCompilation=0 as well for fully optimised code from the first request, when the warm-up
+# is too short for tiering to finish on a core the two nodes share.)
+export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
+start_node() { # config, on|off, port -> pid
+  local config=$1 state=$2 node_port=$3 settings
+  if [[ $state == on ]]; then read -ra settings <<< "$on_settings"; else read -ra settings <<< "$off_settings"; fi
+  rm -rf "$work/node-$state"
+  taskset -c 0 dotnet src/EdgeNode/bin/Release/net10.0/EdgeNode.dll --config "$work/$config" --urls "http://127.0.0.1:$node_port" \
+    --Runtime:NodeId="bench-$state" --Regional:DataDirectory="$work/node-$state" --Metering:SpoolDirectory="$work/node-$state/spool" \
+    "${settings[@]}" >/dev/null 2>"/tmp/metrics-$state.err" &
+  echo $!
+}
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+run() { # name, config, url path, port of the "on" node (the "off" node takes the other)
+  local name=$1 config=$2 path=$3 on_port=$4 off_port
+  off_port=$(( on_port == port ? port + 1 : port ))
+  local on_pid off_pid
+  on_pid=$(start_node "$config" on "$on_port"); off_pid=$(start_node "$config" off "$off_port")
+  pids+=("$on_pid" "$off_pid")
+  wait_for_port "$on_port"; wait_for_port "$off_port"
+  # A regional node answers once its first snapshot is in.
+  for p in "$on_port" "$off_port"; do
+    for _ in $(seq 1 50); do
+      [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$p$path") == 200 ]] && break
+      sleep 0.2
+    done
+  done
+  taskset -c 1 wrk -t1 -c"$connections" -d"${warmup}s" "http://127.0.0.1:$on_port$path" >/dev/null &
+  local warm_on=$!
+  taskset -c 1 wrk -t1 -c"$connections" -d"${warmup}s" "http://127.0.0.1:$off_port$path" >/dev/null
+  wait "$warm_on"; sleep 1
+  local on_before off_before
+  on_before=$(cpu_ticks "$on_pid"); off_before=$(cpu_ticks "$off_pid")
+  taskset -c 1 wrk -t1 -c"$connections" -d"${measure}s" "http://127.0.0.1:$on_port$path" > "/tmp/wrk-metrics-$name-on.txt" &
+  local wrk_on=$!
+  taskset -c 1 wrk -t1 -c"$connections" -d"${measure}s" "http://127.0.0.1:$off_port$path" > "/tmp/wrk-metrics-$name-off.txt"
+  wait "$wrk_on"
+  local on_cpu=$(( $(cpu_ticks "$on_pid") - on_before )) off_cpu=$(( $(cpu_ticks "$off_pid") - off_before ))
+  for state in on off; do
+    grep -q 'Non-2xx' "/tmp/wrk-metrics-$name-$state.txt" && echo "$name $state: non-2xx answers" >&2
+    local requests cpu
+    requests=$(awk '/requests in/ { print $1 }' "/tmp/wrk-metrics-$name-$state.txt")
+    cpu=$([[ $state == on ]] && echo "$on_cpu" || echo "$off_cpu")
+    # microseconds of node CPU per request
+    cost[$name:$state]+="$(awk -v c="$cpu" -v t="$ticks" -v r="$requests" 'BEGIN { printf "%.3f", c / t * 1e6 / r }') "
+    rps[$name:$state]+="$(awk '/Requests\/sec/ { printf "%.0f", $2 }' "/tmp/wrk-metrics-$name-$state.txt") "
+  done
+  # Started from a subshell, the nodes are not this shell's children: wait until they are gone.
+  kill "$on_pid" "$off_pid"
+  while kill -0 "$on_pid" 2>/dev/null || kill -0 "$off_pid" 2>/dev/null; do sleep 0.2; done
 }
 
 cache_path='/cacheable/kb1?cc=public,max-age=600&etag=bench&bytes=1024'
+paths=${PATHS:-cache-hit function regional}   # PATHS picks some of them
 for round in $(seq 1 "$rounds"); do
-  if (( round % 2 )); then first=true second=false; else first=false second=true; fi
-  run cache-hit edge-cache.json "$first" "$cache_path"
-  run cache-hit edge-cache.json "$second" "$cache_path"
-  run function edge-fn.json "$second" /api/time
-  run function edge-fn.json "$first" /api/time
+  # The nodes swap ports every round.
+  on_port=$(( round % 2 ? port : port + 1 ))
+  [[ " $paths " == *" cache-hit "* ]] && run cache-hit edge-cache.json "$cache_path" "$on_port"
+  [[ " $paths " == *" function "* ]] && run function edge-fn.json /api/time "$on_port"
+  [[ " $paths " == *" regional "* ]] && run regional edge-regional.json /api/time "$on_port"
 done
 
 median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-printf '%-10s %12s %12s %8s   %s\n' path metrics-on metrics-off on/off 'runs (req/s, on | off)'
-for name in cache-hit function; do
-  on=$(echo "${rps[$name:true]}" | median); off=$(echo "${rps[$name:false]}" | median)
-  awk -v n="$name" -v on="$on" -v off="$off" -v runs="${rps[$name:true]}| ${rps[$name:false]}" \
-    'BEGIN { printf "%-10s %12.0f %12.0f %8.3f   %s\n", n, on, off, on / off, runs }'
+printf '%-10s %9s %9s %8s   %s\n' path 'on µs' 'off µs' 'on/off' 'node CPU per request (µs, on | off); req/s (on | off)'
+for name in $paths; do
+  on=$(echo "${cost[$name:on]}" | median); off=$(echo "${cost[$name:off]}" | median)
+  awk -v n="$name" -v on="$on" -v off="$off" -v runs="${cost[$name:on]}| ${cost[$name:off]}; ${rps[$name:on]}| ${rps[$name:off]}" \
+    'BEGIN { printf "%-10s %9.2f %9.2f %8.3f   %s\n", n, on, off, on / off, runs }'
 done

@@ -111,7 +111,7 @@ public static class EdgeNodeApp
         new SnapshotStore(options.DataDirectoryFor(configPath)).LoadCurrent()?.Snapshot
         ?? new EdgeSnapshot([], null, new Dictionary<string, FunctionModel>(), version: 0);
 
-    /// <summary>The Cache, Admin, Regional and Metering sections, checked before anything starts.</summary>
+    /// <summary>The Cache, Admin, Regional, Metering, Logs and Runtime sections, checked before anything starts.</summary>
     private static List<ConfigError> HostSettingErrors(IConfiguration configuration, string file, RegionalOptions regional)
     {
         var errors = new List<ConfigError>();
@@ -119,8 +119,10 @@ public static class EdgeNodeApp
         var admin = new Admin.AdminOptions();
         var metering = new Metering.MeteringOptions();
         var logs = new Logs.LogShippingOptions();
+        var runtime = new Runtime.FunctionRuntimeOptions();
         try
         {
+            configuration.GetSection("Runtime").Bind(runtime);
             configuration.GetSection("Cache").Bind(cache);
             configuration.GetSection("Admin").Bind(admin);
             configuration.GetSection("Regional").Bind(regional);
@@ -138,6 +140,10 @@ public static class EdgeNodeApp
         }
         errors.AddRange(metering.Validate(file));
         errors.AddRange(logs.Validate(file));
+        if (runtime.NodeLogInterval <= TimeSpan.Zero)
+        {
+            errors.Add(new ConfigError(file, "$.Runtime.NodeLogInterval", "must be a positive time, e.g. 00:00:00.1"));
+        }
         if (cache.SizeLimitBytes <= 0)
         {
             errors.Add(new ConfigError(file, "$.Cache.SizeLimitBytes", "must be more than 0 bytes"));

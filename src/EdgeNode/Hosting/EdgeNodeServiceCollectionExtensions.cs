@@ -35,7 +35,9 @@ public static class EdgeNodeServiceCollectionExtensions
         services.Configure<AdminOptions>(configuration.GetSection("Admin"));
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogShipping(configuration);
-        services.TryAddSingleton<IFunctionLogSink, LoggerFunctionLogSink>();
+        services.TryAddSingleton<LoggerFunctionLogSink>();
+        services.TryAddSingleton<IFunctionLogSink>(sp => sp.GetRequiredService<LoggerFunctionLogSink>());
+        services.AddHostedService<FunctionLogWriterService>();
         services.AddSingleton(new EdgeSnapshotProvider(snapshot));
         services.AddSingleton<FunctionRuntime>();
         services.AddSingleton(new DefaultObjectPoolProvider().CreateStringBuilderPool());

@@ -9,6 +9,12 @@ namespace EdgeCompute.EdgeNode.Logs;
 /// </summary>
 public sealed class LogShippingOptions
 {
+    /// <summary>
+    /// False keeps function logs in the node's own log only: for an operator whose log pipeline already
+    /// collects every node's log, so that the regional origin need not hold a second copy.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Records held in memory while the regional origin is slow or down; when full the oldest are dropped.</summary>
     public int BufferRecords { get; set; } = 100_000;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EdgeCompute.EdgeNode.Logs;
 
-/// <summary>DI registration of function log shipping: only with a regional origin (<c>Regional:Url</c>).</summary>
+/// <summary>DI registration of function log shipping: only with a regional origin (<c>Regional:Url</c>) and unless <c>Logs:Enabled</c> is false.</summary>
 internal static class LogShippingServiceCollectionExtensions
 {
     /// <summary>
@@ -15,7 +15,8 @@ internal static class LogShippingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddLogShipping(this IServiceCollection services, IConfiguration configuration)
     {
-        if (configuration.GetSection("Regional").Get<RegionalOptions>() is not { Enabled: true })
+        if (configuration.GetSection("Regional").Get<RegionalOptions>() is not { Enabled: true }
+            || configuration.GetSection("Logs").Get<LogShippingOptions>() is { Enabled: false })
         {
             return services;
         }

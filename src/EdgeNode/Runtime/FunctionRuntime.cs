@@ -229,22 +229,35 @@ public sealed class FunctionRuntime : IDisposable
         {
             Log(function, input, "ERROR", result.Message!);
         }
+        if (function.CloudFrontVersion is not null)
+        {
+            // CloudFront Functions: the invocation's time against the 1 ms CPU budget, 0–100.
+            result.ComputeUtilization = ComputeUtilization(duration);
+        }
+        if (_logs.IsEnabled("REPORT"))
+        {
+            Log(function, input, "REPORT", ReportLine(function, input, isolate, duration, initDuration, result.ComputeUtilization));
+        }
+        result.Duration = duration;
+        result.InitDuration = initDuration;
+        return result;
+    }
+
+    /// <summary>Lambda's REPORT line, with CloudFront Functions' Compute Utilization when it has one.</summary>
+    private string ReportLine(FunctionModel function, FunctionEventInput input, IFunctionIsolate isolate, TimeSpan duration,
+        TimeSpan initDuration, int? computeUtilization)
+    {
         var report = string.Create(CultureInfo.InvariantCulture,
             $"REPORT RequestId: {input.RequestId}\tDuration: {duration.TotalMilliseconds:0.00} ms\tBilled Duration: {BilledDuration.Milliseconds(duration, _granularityMs)} ms\tMemory Size: {function.MemorySizeMb} MB\tMax Memory Used: {Math.Max(1, (isolate.UsedHeapBytes + 1048575) / 1048576)} MB");
         if (initDuration > TimeSpan.Zero)
         {
             report += string.Create(CultureInfo.InvariantCulture, $"\tInit Duration: {initDuration.TotalMilliseconds:0.00} ms");
         }
-        if (function.CloudFrontVersion is not null)
+        if (computeUtilization is { } utilization)
         {
-            // CloudFront Functions: the invocation's time against the 1 ms CPU budget, 0–100.
-            result.ComputeUtilization = ComputeUtilization(duration);
-            report += string.Create(CultureInfo.InvariantCulture, $"\tCompute Utilization: {result.ComputeUtilization}");
+            report += string.Create(CultureInfo.InvariantCulture, $"\tCompute Utilization: {utilization}");
         }
-        Log(function, input, "REPORT", report);
-        result.Duration = duration;
-        result.InitDuration = initDuration;
-        return result;
+        return report;
     }
 
     /// <summary><c>min(100, round(elapsed / 1 ms × 100))</c>: CloudFront Functions' budget is 1 ms of CPU.</summary>

@@ -18,6 +18,12 @@ public sealed class FunctionRuntimeOptions
     /// <summary>This node's name in log streams and REPORT lines.</summary>
     public string NodeId { get; set; } = Environment.MachineName;
 
+    /// <summary>
+    /// How often function log lines queued since the last time are written to the node's log (they are
+    /// written in bursts, see <see cref="LoggerFunctionLogSink"/>): the most a line waits.
+    /// </summary>
+    public TimeSpan NodeLogInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The region functions see: <c>AWS_REGION</c>, their ARN and log group.</summary>
     public string Region { get; set; } = "us-east-1";
 }

@@ -4,4 +4,10 @@ namespace EdgeCompute.EdgeNode.Runtime;
 public interface IFunctionLogSink
 {
     void Write(in FunctionLogRecord record);
+
+    /// <summary>
+    /// Whether a line of <paramref name="level"/> (<c>INFO</c>, <c>ERROR</c>, <c>REPORT</c>, ...) goes anywhere;
+    /// when it does not, the runtime skips building it (the REPORT line is formatted on every invocation).
+    /// </summary>
+    bool IsEnabled(string level) => true;
 }

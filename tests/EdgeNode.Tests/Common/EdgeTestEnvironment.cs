@@ -218,6 +218,10 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
         _app = TryBuild(out var errors) ??
             throw new InvalidOperationException("The edge node refused its configuration:\n" + string.Join("\n", errors));
         await _app.StartAsync();
+        if (_app.Services.GetService<EdgeCompute.EdgeNode.Runtime.LoggerFunctionLogSink>() is { } functionLog)
+        {
+            Logs.BeforeRead = functionLog.WritePending;
+        }
         var address = new Uri(_app.Urls.Single());
         _client = new HttpClient(new SocketsHttpHandler
         {

@@ -19,7 +19,20 @@ internal sealed class LogCapture : ILoggerProvider
 
     private readonly ConcurrentQueue<LogEntry> _entries = new();
 
-    public IReadOnlyList<LogEntry> Entries => _entries.ToArray();
+    /// <summary>
+    /// Runs before every read: the test environment writes out the function lines the node still holds
+    /// (it logs them in bursts), so that a test sees every line of a request it has had the answer to.
+    /// </summary>
+    public Action? BeforeRead { get; set; }
+
+    public IReadOnlyList<LogEntry> Entries
+    {
+        get
+        {
+            BeforeRead?.Invoke();
+            return _entries.ToArray();
+        }
+    }
 
     public IEnumerable<LogEntry> InCategory(string category) => Entries.Where(e => e.Category == category);
 

@@ -91,9 +91,25 @@ public sealed class FunctionRuntimeTests
         public void Advance(TimeSpan by) => _ticks += by.Ticks;
     }
 
+    [Fact]
+    public async Task Invoke_SinkTakesNoReportLines_NoneIsBuiltButConsoleLinesStillGo()
+    {
+        var logs = new ListSink { TakesReports = false };
+        using var runtime = new FunctionRuntime(logs, Options.Create(new FunctionRuntimeOptions { NodeId = "test" }), TimeProvider.System);
+        var function = Function("exports.handler = async () => { console.log('hello'); return { status: '200' }; };");
+
+        (await runtime.InvokeAsync(function, Input())).Dispose();
+
+        Assert.Equal(["hello"], logs.Lines);
+    }
+
     private sealed class ListSink : IFunctionLogSink
     {
         public List<string> Lines { get; } = [];
+
+        public bool TakesReports { get; init; } = true;
+
+        public bool IsEnabled(string level) => level != "REPORT" || TakesReports;
 
         public void Write(in FunctionLogRecord record)
         {
