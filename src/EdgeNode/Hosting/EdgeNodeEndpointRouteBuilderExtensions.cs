@@ -1,4 +1,3 @@
-using EdgeCompute.EdgeNode.Observability;
 using EdgeCompute.EdgeNode.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,8 +12,7 @@ public static class EdgeNodeApplicationBuilderExtensions
     {
         var handler = app.ApplicationServices.GetRequiredService<EdgeRequestHandler>();
         // Terminal: every path belongs to the distributions (no routing table can shadow a viewer path).
-        RequestDelegate handle = handler.HandleAsync;
-        app.Run(app.ApplicationServices.GetService<RequestMetricsRecorder>()?.Around(handle) ?? handle);
+        app.Run(handler.HandleAsync);
         return app;
     }
 }

@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Http;
 namespace EdgeCompute.EdgeNode.Observability;
 
 /// <summary>
-/// Counts each viewer request once its answer is done: <c>edge_requests_total</c> and the byte
-/// counters, labelled from the request's <see cref="EdgeRequestFeature"/> (none when no distribution served it).
+/// Counts each viewer request once <see cref="EdgeRequestHandler"/> is done with it: <c>edge_requests_total</c>
+/// and the byte counters, labelled from the request's <see cref="EdgeRequestFeature"/> (none when no
+/// distribution served it), as a 500 when the handler threw.
 /// </summary>
 internal sealed class RequestMetricsRecorder
 {
@@ -16,49 +17,11 @@ internal sealed class RequestMetricsRecorder
         _metrics = metrics;
     }
 
-    /// <summary>Runs <paramref name="next"/>, then records its answer (as a 500 when it threw).</summary>
-    // Not an async lambda: a request that completes synchronously (many cache hits do) then costs no
-    // state machine here, only the recording itself.
-    public RequestDelegate Around(RequestDelegate next) => context =>
+    /// <summary>Counts one answered request; <paramref name="edge"/> is null when no distribution served it.</summary>
+    public void Record(HttpContext context, EdgeRequestFeature? edge, int status)
     {
-        Task task;
-        try
-        {
-            task = next(context);
-        }
-        catch
-        {
-            Record(context, StatusCodes.Status500InternalServerError);
-            throw;
-        }
-        if (task.IsCompletedSuccessfully)
-        {
-            Record(context, context.Response.StatusCode);
-            return Task.CompletedTask;
-        }
-        return AwaitThenRecordAsync(task, context);
-    };
-
-    private async Task AwaitThenRecordAsync(Task task, HttpContext context)
-    {
-        try
-        {
-            await task;
-        }
-        catch
-        {
-            Record(context, StatusCodes.Status500InternalServerError);
-            throw;
-        }
-        Record(context, context.Response.StatusCode);
-    }
-
-    private void Record(HttpContext context, int status)
-    {
-        var edge = context.Features.Get<EdgeRequestFeature>();
         var request = context.Request;
-        var response = context.Response;
-        var responseBytes = HttpMethods.IsHead(request.Method) ? 0 : response.ContentLength ?? 0;
+        var responseBytes = HttpMethods.IsHead(request.Method) ? 0 : context.Response.ContentLength ?? 0;
         _metrics.ForBehavior(edge?.Distribution, edge?.Behavior)
             .Record(status, edge?.CacheResult ?? CacheResult.Error, request.ContentLength ?? 0, responseBytes);
     }

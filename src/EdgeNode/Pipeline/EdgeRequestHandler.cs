@@ -31,11 +31,14 @@ internal sealed class EdgeRequestHandler
     private readonly ILogger _logger;
     private readonly CloudFrontHeaderStage _cloudFrontHeaders;
     private readonly Func<HttpContext, EdgeRequestFeature, ValueTask<bool>> _onOriginResponse;
+    private readonly Observability.RequestMetricsRecorder? _requestMetrics;
 
+    /// <param name="requestMetrics">Null when <c>Metrics:Enabled</c> is false.</param>
     public EdgeRequestHandler(EdgeSnapshotProvider snapshots, EdgeFunctionInvoker functions, OriginForwarder forwarder,
         HttpCacheStore store, OriginFetcher fetcher, CachedResponseWriter delivery, TimeProvider time, ILogger<EdgeRequestHandler> logger,
-        CloudFrontHeaderStage cloudFrontHeaders)
+        CloudFrontHeaderStage cloudFrontHeaders, Observability.RequestMetricsRecorder? requestMetrics = null)
     {
+        _requestMetrics = requestMetrics;
         _cloudFrontHeaders = cloudFrontHeaders;
         _snapshots = snapshots;
         _functions = functions;
@@ -50,60 +53,76 @@ internal sealed class EdgeRequestHandler
 
     public async Task HandleAsync(HttpContext context)
     {
-        var requestId = RequestIdGenerator.Next();
-        StampViewerResponse(context, requestId);
-        var edge = Start(context, _snapshots.Current, requestId, out var refusal);
-        if (edge is null)
+        // Counted here rather than by a wrapper around the handler: a wrapper's own state machine and
+        // continuation would be paid by every request that waits (all but cache hits).
+        EdgeRequestFeature? edge = null;
+        var threw = false;
+        try
         {
-            await EdgeErrorWriter.WriteAsync(context, refusal, requestId);
-            return;
-        }
-        context.Features.Set(edge);
-        _cloudFrontHeaders.BeforeViewerRequest(context, edge);
+            var requestId = RequestIdGenerator.Next();
+            StampViewerResponse(context, requestId);
+            edge = Start(context, _snapshots.Current, requestId, out var refusal);
+            if (edge is null)
+            {
+                await EdgeErrorWriter.WriteAsync(context, refusal, requestId);
+                return;
+            }
+            context.Features.Set(edge);
+            _cloudFrontHeaders.BeforeViewerRequest(context, edge);
 
-        // 1. viewer-request: may rewrite the request, or answer it (that answer skips every other stage).
-        var viewerRequest = await RunRequestEventAsync(context, edge, EdgeEventType.ViewerRequest);
-        if (viewerRequest.Verdict == EventVerdict.Generated)
-        {
-            await WriteGeneratedAsync(context, viewerRequest.Response!, edge, runViewerResponse: false);
-            return;
-        }
-        if (viewerRequest.Verdict == EventVerdict.Failed)
-        {
-            return;
-        }
-        // Geo, device and viewer-address headers the behaviour's policies name (Geo/README.md).
-        _cloudFrontHeaders.AfterViewerRequest(context, edge);
+            // 1. viewer-request: may rewrite the request, or answer it (that answer skips every other stage).
+            var viewerRequest = await RunRequestEventAsync(context, edge, EdgeEventType.ViewerRequest);
+            if (viewerRequest.Verdict == EventVerdict.Generated)
+            {
+                await WriteGeneratedAsync(context, viewerRequest.Response!, edge, runViewerResponse: false);
+                return;
+            }
+            if (viewerRequest.Verdict == EventVerdict.Failed)
+            {
+                return;
+            }
+            // Geo, device and viewer-address headers the behaviour's policies name (Geo/README.md).
+            _cloudFrontHeaders.AfterViewerRequest(context, edge);
 
-        // 2. cache lookup: GET and HEAD are answered from the cache, or fetched once for every viewer
-        //    that misses on the same key (origin-request → forward → origin-response → cache store, in
-        //    OriginFetcher), then delivered with viewer-response (CachedResponseWriter).
-        var requestRules = RequestCacheRules.Read(context.Request.Headers);
-        if (UsesCache(context.Request, requestRules))
-        {
-            await ServeThroughCacheAsync(context, edge, requestRules);
-            return;
-        }
+            // 2. cache lookup: GET and HEAD are answered from the cache, or fetched once for every viewer
+            //    that misses on the same key (origin-request → forward → origin-response → cache store, in
+            //    OriginFetcher), then delivered with viewer-response (CachedResponseWriter).
+            var requestRules = RequestCacheRules.Read(context.Request.Headers);
+            if (UsesCache(context.Request, requestRules))
+            {
+                await ServeThroughCacheAsync(context, edge, requestRules);
+                return;
+            }
 
-        // Not cacheable (other methods, no-store): straight to the origin, streaming both ways.
-        // 3. origin-request: may rewrite the request, switch the origin, or answer in the origin's place.
-        var originRequest = await RunRequestEventAsync(context, edge, EdgeEventType.OriginRequest);
-        if (originRequest.Verdict == EventVerdict.Generated)
-        {
-            await WriteGeneratedAsync(context, originRequest.Response!, edge, runViewerResponse: true);
-            return;
-        }
-        if (originRequest.Verdict == EventVerdict.Failed)
-        {
-            return;
-        }
+            // Not cacheable (other methods, no-store): straight to the origin, streaming both ways.
+            // 3. origin-request: may rewrite the request, switch the origin, or answer in the origin's place.
+            var originRequest = await RunRequestEventAsync(context, edge, EdgeEventType.OriginRequest);
+            if (originRequest.Verdict == EventVerdict.Generated)
+            {
+                await WriteGeneratedAsync(context, originRequest.Response!, edge, runViewerResponse: true);
+                return;
+            }
+            if (originRequest.Verdict == EventVerdict.Failed)
+            {
+                return;
+            }
 
-        // 4. forward; origin-response, cache store and viewer-response run on the origin's headers
-        //    (OnOriginResponseAsync) before its body streams to the viewer.
-        var error = await _forwarder.ForwardAsync(context, edge, _onOriginResponse);
-        if (error != ForwarderError.None)
+            // 4. forward; origin-response, cache store and viewer-response run on the origin's headers
+            //    (OnOriginResponseAsync) before its body streams to the viewer.
+            var error = await _forwarder.ForwardAsync(context, edge, _onOriginResponse);
+            if (error != ForwarderError.None)
+            {
+                await OriginFailedAsync(context, edge, error);
+            }
+        }
+        catch
         {
-            await OriginFailedAsync(context, edge, error);
+            threw = true;
+            throw;
+        }
+        finally
+        {
+            _requestMetrics?.Record(context, edge, threw ? StatusCodes.Status500InternalServerError : context.Response.StatusCode);
         }
     }
 
