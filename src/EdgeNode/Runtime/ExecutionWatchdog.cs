@@ -34,9 +34,22 @@ internal sealed class ExecutionWatchdog : IDisposable
                 var deadline = isolate.Deadline;
                 if (deadline != 0 && now > deadline)
                 {
-                    isolate.Interrupt();
+                    Interrupt(isolate);
                 }
             }
+        }
+    }
+
+    // An exception on this thread would end the process: whatever one isolate's teardown throws, the
+    // watchdog must go on stopping the others. An isolate that cannot be interrupted is already gone.
+    private static void Interrupt(IFunctionIsolate isolate)
+    {
+        try
+        {
+            isolate.Interrupt();
+        }
+        catch (Exception)
+        {
         }
     }
 

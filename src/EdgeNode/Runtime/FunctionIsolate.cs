@@ -253,7 +253,15 @@ internal sealed class FunctionIsolate : IFunctionIsolate
     {
         TimedOut = true;
         Broken = true;
-        _engine.Interrupt();
+        try
+        {
+            _engine.Interrupt();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException)
+        {
+            // Disposed between the watchdog reading the deadline and this call ("The V8 script engine
+            // has been released"): nothing runs any more, so there is nothing to stop.
+        }
     }
 
     /// <summary>
