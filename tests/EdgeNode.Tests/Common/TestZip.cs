@@ -25,8 +25,11 @@ internal static class TestZip
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var (name, content) in entries)
         {
-            using var entry = zip.CreateEntry(name).Open();
-            entry.Write(Encoding.UTF8.GetBytes(content));
+            var entry = zip.CreateEntry(name);
+            // Fixed, so that the same content always zips to the same bytes (the default is now).
+            entry.LastWriteTime = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            using var entryStream = entry.Open();
+            entryStream.Write(Encoding.UTF8.GetBytes(content));
         }
     }
 }

@@ -19,6 +19,10 @@ internal static class TestZips
             foreach (var (name, content) in entries)
             {
                 var entry = archive.CreateEntry(name, CompressionLevel.Optimal);
+                // A fixed time, so that the same content always zips to the same bytes (and SHA-256):
+                // the entry's default is now, and a test that uploads one content twice across a
+                // two-second boundary would otherwise see two different blobs.
+                entry.LastWriteTime = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
                 using var stream = entry.Open();
                 stream.Write(content);
             }
