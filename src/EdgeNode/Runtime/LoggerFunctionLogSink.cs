@@ -37,7 +37,7 @@ internal sealed partial class LoggerFunctionLogSink : IFunctionLogSink
 
     public void Write(in FunctionLogRecord record)
     {
-        if (!_logger.IsEnabled(ToLogLevel(record.Level)))
+        if (!IsEnabled(record.Level))
         {
             return;
         }
