@@ -71,7 +71,7 @@ edge distributions apply "$work/distribution.json"
 # One path: an "on" and an "off" node side by side on core 0, each driven by its own wrk on core 1 at the
 # same time, so that whatever else the machine does falls on both alike. What each node adds per request
 # is its CPU time (user + system, from /proc) over the requests it answered in the measured window.
-declare -A cost rps
+declare -A cost rps idle
 # ON_SETTINGS / OFF_SETTINGS replace the two nodes' settings, to weigh one part at a time.
 on_settings=${ON_SETTINGS:---Metrics:Enabled=true --Logging:LogLevel:EdgeCompute.FunctionLogs=Information --Logs:Enabled=true}
 off_settings=${OFF_SETTINGS:---Metrics:Enabled=false --Logging:LogLevel:EdgeCompute.FunctionLogs=None --Logs:Enabled=false}
@@ -91,6 +91,7 @@ start_node() { # config, on|off, port -> pid
   echo $!
 }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+core0_idle() { awk '$1 == "cpu0" { print $5 + $6 }' /proc/stat; }
 run() { # name, config, url path, port of the "on" node (the "off" node takes the other)
   local name=$1 config=$2 path=$3 on_port=$4 off_port
   off_port=$(( on_port == port ? port + 1 : port ))
@@ -110,12 +111,13 @@ run() { # name, config, url path, port of the "on" node (the "off" node takes th
   taskset -c 1 wrk -t1 -c"$connections" -d"${warmup}s" "http://127.0.0.1:$off_port$path" >/dev/null
   wait "$warm_on"; sleep 1
   local on_before off_before
-  on_before=$(cpu_ticks "$on_pid"); off_before=$(cpu_ticks "$off_pid")
+  on_before=$(cpu_ticks "$on_pid"); off_before=$(cpu_ticks "$off_pid"); idle_before=$(core0_idle)
   taskset -c 1 wrk -t1 -c"$connections" -d"${measure}s" "http://127.0.0.1:$on_port$path" > "/tmp/wrk-metrics-$name-on.txt" &
   local wrk_on=$!
   taskset -c 1 wrk -t1 -c"$connections" -d"${measure}s" "http://127.0.0.1:$off_port$path" > "/tmp/wrk-metrics-$name-off.txt"
   wait "$wrk_on"
   local on_cpu=$(( $(cpu_ticks "$on_pid") - on_before )) off_cpu=$(( $(cpu_ticks "$off_pid") - off_before ))
+  idle[$name]+="$(awk -v i="$(( $(core0_idle) - idle_before ))" -v t="$ticks" -v s="$measure" 'BEGIN { printf "%.0f", 100 * i / t / s }') "
   for state in on off; do
     grep -q 'Non-2xx' "/tmp/wrk-metrics-$name-$state.txt" && echo "$name $state: non-2xx answers" >&2
     local requests cpu
@@ -137,6 +139,7 @@ for round in $(seq 1 "$rounds"); do
   on_port=$(( round % 2 ? port : port + 1 ))
   [[ " $paths " == *" cache-hit "* ]] && run cache-hit edge-cache.json "$cache_path" "$on_port"
   [[ " $paths " == *" function "* ]] && run function edge-fn.json /api/time "$on_port"
+  [[ " $paths " == *" function-hit "* ]] && run function-hit edge-fn.json "$cache_path" "$on_port"
   [[ " $paths " == *" regional "* ]] && run regional edge-regional.json /api/time "$on_port"
 done
 
@@ -144,6 +147,6 @@ median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR 
 printf '%-10s %9s %9s %8s   %s\n' path 'on µs' 'off µs' 'on/off' 'node CPU per request (µs, on | off); req/s (on | off)'
 for name in $paths; do
   on=$(echo "${cost[$name:on]}" | median); off=$(echo "${cost[$name:off]}" | median)
-  awk -v n="$name" -v on="$on" -v off="$off" -v runs="${cost[$name:on]}| ${cost[$name:off]}; ${rps[$name:on]}| ${rps[$name:off]}" \
+  awk -v n="$name" -v on="$on" -v off="$off" -v runs="${cost[$name:on]}| ${cost[$name:off]}; ${rps[$name:on]}| ${rps[$name:off]}; idle % ${idle[$name]}" \
     'BEGIN { printf "%-10s %9.2f %9.2f %8.3f   %s\n", n, on, off, on / off, runs }'
 done

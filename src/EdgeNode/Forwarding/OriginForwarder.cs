@@ -38,27 +38,12 @@ internal sealed class OriginForwarder : IDisposable
         var origin = edge.Origin;
         var client = _clients.GetOrAdd(origin.KeepaliveTimeoutSeconds, CreateClient);
         var config = new ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(origin.ReadTimeoutSeconds) };
-        if (_metrics is null)
-        {
-            return _forwarder.SendAsync(context, origin.DestinationPrefix, client, config, new EdgeHttpTransformer(edge, _via, onResponse),
-                context.RequestAborted);
-        }
-        var timer = new OriginTimer(_metrics.ForOrigin(edge.Distribution));
-        return TimedAsync(_forwarder.SendAsync(context, origin.DestinationPrefix, client, config, new EdgeHttpTransformer(edge, _via, onResponse, timer),
-            context.RequestAborted), timer);
-    }
-
-    /// <summary>A forward that failed before any response headers is timed when it ends.</summary>
-    private static async ValueTask<ForwarderError> TimedAsync(ValueTask<ForwarderError> sending, OriginTimer timer)
-    {
-        try
-        {
-            return await sending;
-        }
-        finally
-        {
-            timer.Stop();
-        }
+        // The transformer stops the timer at the origin's response headers, or when YARP reports that no
+        // response came (it calls TransformResponseAsync without one on every failure to send): no wrapper
+        // state machine around every forward just to time it.
+        var timer = _metrics is null ? null : new OriginTimer(_metrics.ForOrigin(edge.Distribution));
+        return _forwarder.SendAsync(context, origin.DestinationPrefix, client, config, new EdgeHttpTransformer(edge, _via, onResponse, timer),
+            context.RequestAborted);
     }
 
     private static HttpMessageInvoker CreateClient(int keepaliveSeconds) => new(new SocketsHttpHandler

@@ -70,6 +70,28 @@ public sealed class NodeMetricsTests
     }
 
     [Fact]
+    public async Task Metrics_OriginRefusesConnection_TimedAndCountedAsError()
+    {
+        // Bound but not listening: connecting to it is refused, so no response headers ever come.
+        using var closed = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+        closed.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        await using var env = await new EdgeTestEnvironment().WithAdmin(Token)
+            .AddOrigin("down", ((IPEndPoint)closed.LocalEndPoint!).Port)
+            .Bind("*", originId: "down")
+            .StartAsync();
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(HttpStatusCode.BadGateway, (await env.Client.GetAsync($"/down/{i}")).StatusCode);
+        }
+        using var admin = AdminClient(env);
+
+        var scrape = await MetricsScrape.GetAsync(admin);
+
+        Assert.Equal(2, scrape[$$"""edge_origin_request_duration_seconds_count{distribution="{{Dist}}"}"""]);
+        Assert.Equal(2, scrape[$$"""edge_requests_total{distribution="{{Dist}}",behavior="*",status="5xx",cache="error"}"""]);
+    }
+
+    [Fact]
     public async Task Metrics_ResponseBytes_CountsBodiesSent()
     {
         await using var env = await new EdgeTestEnvironment().WithAdmin(Token).Bind("*").StartAsync();
