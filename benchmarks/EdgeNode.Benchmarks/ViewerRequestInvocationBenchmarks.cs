@@ -75,6 +75,7 @@ public class ViewerRequestInvocationBenchmarks
             Distribution = distribution,
             Behavior = behavior,
             RequestId = "4TyzHTaYWb1GX1qTfsHhEqV6HUDd_BzoBZnwfnvQc_1oF26ClkoUSEQ==",
+            Viewer = new EdgeCompute.EdgeNode.Geo.ViewerAddress(System.Net.IPAddress.Parse("203.0.113.178"), 50123),
             ClientIp = "203.0.113.178",
             Uri = "/index.html",
             QueryString = "",

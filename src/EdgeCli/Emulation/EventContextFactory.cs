@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EdgeCompute.EdgeNode.Events;
+using EdgeCompute.EdgeNode.Geo;
 using EdgeCompute.EdgeNode.Model;
 using EdgeCompute.EdgeNode.Pipeline;
 using Microsoft.AspNetCore.Http;
@@ -78,13 +79,16 @@ internal static class EventContextFactory
             Behaviors = [behavior],
             Origins = new EmulatedOrigins(origin),
         };
+        var clientIp = Text(request, "clientIp") ?? "203.0.113.178";
         var edge = new EdgeRequestFeature
         {
             Snapshot = new EdgeSnapshot([distribution], distribution, new Dictionary<string, FunctionModel>(), 1),
             Distribution = distribution,
             Behavior = behavior,
             RequestId = Text(config, "requestId") ?? RequestIdGenerator.Next(),
-            ClientIp = Text(request, "clientIp") ?? "203.0.113.178",
+            // The event's clientIp as given; the viewer's address for CloudFront-* headers only when it is one.
+            Viewer = new ViewerAddress(System.Net.IPAddress.TryParse(clientIp, out var ip) ? ip : System.Net.IPAddress.Loopback, 0),
+            ClientIp = clientIp,
             Uri = Text(request, "uri") ?? "/",
             QueryString = Text(request, "querystring") ?? "",
             Origin = origin,

@@ -42,7 +42,16 @@ internal sealed class EdgeHttpTransformer : HttpTransformer
             proxyRequest.Headers.TryAddWithoutValidation(name, value);
         }
         proxyRequest.Headers.TryAddWithoutValidation("Via", _via);
-        proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-For", _edge.ClientIp);
+        if (_edge.ForwardedFor is { } forwardedFor)
+        {
+            // Trusted proxies named the viewer: their own hops go, and the list ends with the viewer.
+            proxyRequest.Headers.Remove("X-Forwarded-For");
+            proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor);
+        }
+        else
+        {
+            proxyRequest.Headers.TryAddWithoutValidation("X-Forwarded-For", _edge.ClientIp);
+        }
         proxyRequest.Headers.TryAddWithoutValidation("X-Amz-Cf-Id", _edge.RequestId);
     }
 

@@ -26,7 +26,7 @@ internal sealed class CloudFrontHeaderStage
         CloudFrontHeaderWriter.RemoveSpoofed(context.Request);
         if (SeenByViewerRequest(edge.Behavior))
         {
-            _writer.Write(context, edge.Behavior.CloudFrontHeaders);
+            _writer.Write(context, edge.Behavior.CloudFrontHeaders, edge.Viewer);
         }
     }
 
@@ -35,7 +35,7 @@ internal sealed class CloudFrontHeaderStage
     {
         if (!SeenByViewerRequest(edge.Behavior))
         {
-            _writer.Write(context, edge.Behavior.CloudFrontHeaders);
+            _writer.Write(context, edge.Behavior.CloudFrontHeaders, edge.Viewer);
         }
     }
 

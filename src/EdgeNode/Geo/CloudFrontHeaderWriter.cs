@@ -11,12 +11,10 @@ namespace EdgeCompute.EdgeNode.Geo;
 /// </summary>
 internal sealed class CloudFrontHeaderWriter
 {
-    private readonly ViewerAddressResolver _addresses;
     private readonly GeoLocator _locator;
 
-    public CloudFrontHeaderWriter(ViewerAddressResolver addresses, GeoLocator locator)
+    public CloudFrontHeaderWriter(GeoLocator locator)
     {
-        _addresses = addresses;
         _locator = locator;
     }
 
@@ -34,14 +32,14 @@ internal sealed class CloudFrontHeaderWriter
         spoofed?.ForEach(name => request.Headers.Remove(name));
     }
 
-    public void Write(HttpContext context, CloudFrontHeader wanted)
+    /// <param name="viewer">Who the viewer is, as the request's first stage resolved it (<see cref="ViewerAddressResolver"/>).</param>
+    public void Write(HttpContext context, CloudFrontHeader wanted, ViewerAddress viewer)
     {
         if (wanted == CloudFrontHeader.None)
         {
             return;
         }
         var request = context.Request;
-        var viewer = _addresses.Resolve(context);
         var location = (wanted & (CloudFrontHeader.Location | CloudFrontHeader.ViewerAsn)) != 0
             ? _locator.Locate(viewer.Ip, wanted)
             : GeoLocation.Unknown;

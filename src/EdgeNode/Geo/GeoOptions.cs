@@ -31,7 +31,8 @@ public sealed class GeoOptions
 
     /// <summary>
     /// IPs or CIDR ranges (e.g. <c>10.0.0.0/8</c>) of load balancers in front of the node: only a
-    /// connection from one of them may name the viewer in X-Forwarded-For.
+    /// connection from one of them may name the viewer in X-Forwarded-For. That viewer is the event's
+    /// <c>clientIp</c> and the last entry of the origin's X-Forwarded-For, as well as the geo headers' viewer.
     /// </summary>
     public List<string> TrustedProxies { get; set; } = [];
 

@@ -17,28 +17,39 @@ internal sealed class ViewerAddressResolver
         _proxies = proxies;
     }
 
-    public ViewerAddress Resolve(HttpContext context)
+    public ViewerAddress Resolve(HttpContext context) => Resolve(context, out _);
+
+    /// <param name="forwardedFor">
+    /// The X-Forwarded-For the origin gets when the viewer was named in it: the entries up to and
+    /// including the viewer's, without the trusted proxies' hops to its right, as CloudFront's would end
+    /// with the viewer's address. Null when the viewer is the connection's peer: its address is appended.
+    /// </param>
+    public ViewerAddress Resolve(HttpContext context, out string? forwardedFor)
     {
+        forwardedFor = null;
         var connection = context.Connection;
         var peer = new ViewerAddress(TrustedProxyList.Normalize(connection.RemoteIpAddress ?? IPAddress.Loopback), connection.RemotePort);
         if (_proxies.IsEmpty || !_proxies.Contains(peer.Ip))
         {
             return peer;
         }
-        var entries = context.Request.Headers["X-Forwarded-For"].SelectMany(v => (v ?? "").Split(',')).ToArray();
+        var entries = context.Request.Headers["X-Forwarded-For"].SelectMany(v => (v ?? "").Split(',')).Select(e => e.Trim()).ToArray();
+        var viewerEntry = -1;
         for (var i = entries.Length - 1; i >= 0; i--)
         {
-            if (!TryParse(entries[i].Trim(), out var forwarded))
+            if (!TryParse(entries[i], out var forwarded))
             {
                 // A malformed hop: nothing to its left can be trusted either.
-                return peer;
-            }
-            if (!_proxies.Contains(forwarded.Ip))
-            {
-                return forwarded;
+                break;
             }
             peer = forwarded;
+            viewerEntry = i;
+            if (!_proxies.Contains(forwarded.Ip))
+            {
+                break;
+            }
         }
+        forwardedFor = viewerEntry < 0 ? null : string.Join(", ", entries, 0, viewerEntry + 1);
         return peer;
     }
 

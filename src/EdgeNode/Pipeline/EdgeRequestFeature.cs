@@ -12,7 +12,14 @@ internal sealed class EdgeRequestFeature
     public required DistributionModel Distribution { get; init; }
     public required CacheBehaviorModel Behavior { get; init; }
     public required string RequestId { get; init; }
+    /// <summary>The viewer: the connection's peer, or who trusted proxies named in X-Forwarded-For (<see cref="Geo.ViewerAddressResolver"/>).</summary>
+    public required Geo.ViewerAddress Viewer { get; init; }
+
+    /// <summary>The event's <c>clientIp</c>: the viewer's address.</summary>
     public required string ClientIp { get; init; }
+
+    /// <summary>The X-Forwarded-For the origin gets, when trusted proxies named the viewer in it; null: the viewer's address is appended.</summary>
+    public string? ForwardedFor { get; init; }
 
     /// <summary>The uri as received, then as functions left it (raw, percent-encoded, leading <c>/</c>).</summary>
     public required string Uri { get; set; }
@@ -48,7 +55,9 @@ internal sealed class EdgeRequestFeature
         Distribution = Distribution,
         Behavior = Behavior,
         RequestId = RequestId,
+        Viewer = Viewer,
         ClientIp = ClientIp,
+        ForwardedFor = ForwardedFor,
         Uri = Uri,
         QueryString = QueryString,
         Origin = Origin,

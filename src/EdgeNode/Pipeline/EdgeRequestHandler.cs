@@ -30,14 +30,16 @@ internal sealed class EdgeRequestHandler
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CloudFrontHeaderStage _cloudFrontHeaders;
+    private readonly ViewerAddressResolver _viewers;
     private readonly Func<HttpContext, EdgeRequestFeature, ValueTask<bool>> _onOriginResponse;
     private readonly Observability.RequestMetricsRecorder? _requestMetrics;
 
     /// <param name="requestMetrics">Null when <c>Metrics:Enabled</c> is false.</param>
     public EdgeRequestHandler(EdgeSnapshotProvider snapshots, EdgeFunctionInvoker functions, OriginForwarder forwarder,
         HttpCacheStore store, OriginFetcher fetcher, CachedResponseWriter delivery, TimeProvider time, ILogger<EdgeRequestHandler> logger,
-        CloudFrontHeaderStage cloudFrontHeaders, Observability.RequestMetricsRecorder? requestMetrics = null)
+        CloudFrontHeaderStage cloudFrontHeaders, ViewerAddressResolver viewers, Observability.RequestMetricsRecorder? requestMetrics = null)
     {
+        _viewers = viewers;
         _requestMetrics = requestMetrics;
         _cloudFrontHeaders = cloudFrontHeaders;
         _snapshots = snapshots;
@@ -61,7 +63,7 @@ internal sealed class EdgeRequestHandler
         {
             var requestId = RequestIdGenerator.Next();
             StampViewerResponse(context, requestId);
-            edge = Start(context, _snapshots.Current, requestId, out var refusal);
+            edge = Start(context, _snapshots.Current, requestId, _viewers, out var refusal);
             if (edge is null)
             {
                 await EdgeErrorWriter.WriteAsync(context, refusal, requestId);
@@ -329,7 +331,8 @@ internal sealed class EdgeRequestHandler
     /// <summary>204 and 304 answers carry no body (RFC 9110 §15.3.5, §15.4.5).</summary>
     internal static bool AllowsBody(int status) => status is not (StatusCodes.Status204NoContent or StatusCodes.Status304NotModified);
 
-    private static EdgeRequestFeature? Start(HttpContext context, EdgeSnapshot snapshot, string requestId, out EdgeErrorKind refusal)
+    private static EdgeRequestFeature? Start(HttpContext context, EdgeSnapshot snapshot, string requestId, ViewerAddressResolver viewers,
+        out EdgeErrorKind refusal)
     {
         refusal = default;
         var request = context.Request;
@@ -346,13 +349,16 @@ internal sealed class EdgeRequestHandler
             return null;
         }
         var (uri, query) = SplitTarget(context);
+        var viewer = viewers.Resolve(context, out var forwardedFor);
         return new EdgeRequestFeature
         {
             Snapshot = snapshot,
             Distribution = distribution,
             Behavior = behavior,
             RequestId = requestId,
-            ClientIp = ClientIp(context.Connection.RemoteIpAddress),
+            Viewer = viewer,
+            ClientIp = viewer.Ip.ToString(),
+            ForwardedFor = forwardedFor,
             Uri = uri,
             QueryString = query,
             Origin = behavior.Origin,
@@ -371,9 +377,6 @@ internal sealed class EdgeRequestHandler
         var q = raw.IndexOf('?');
         return q < 0 ? (raw, "") : (raw[..q], raw[(q + 1)..]);
     }
-
-    private static string ClientIp(IPAddress? address) =>
-        address is null ? "127.0.0.1" : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
 
     private void StampViewerResponse(HttpContext context, string requestId)
     {

@@ -37,4 +37,24 @@ public sealed class ViewerAddressResolverTests
     [Fact]
     public void Resolve_MalformedHop_StopsAtLastGoodOne() =>
         Assert.Equal("127.0.0.1:50123", Resolve(["127.0.0.1"], "127.0.0.1", "not-an-ip"));
+
+    [Theory]
+    [InlineData("198.51.100.7", "81.2.69.142", null)]
+    [InlineData("10.0.0.1", "6.6.6.6, 81.2.69.142, 10.1.2.3", "6.6.6.6, 81.2.69.142")]
+    [InlineData("10.0.0.1", "6.6.6.6,81.2.69.142", "6.6.6.6, 81.2.69.142")]
+    [InlineData("10.0.0.1", null, null)]
+    [InlineData("10.0.0.1", "6.6.6.6, not-an-ip, 10.1.2.3", "6.6.6.6, not-an-ip, 10.1.2.3")]
+    public void Resolve_ForwardedFor_EndsWithTheViewer(string peer, string? forwardedFor, string? expected)
+    {
+        var context = new DefaultHttpContext();
+        context.Connection.RemoteIpAddress = IPAddress.Parse(peer);
+        if (forwardedFor is not null)
+        {
+            context.Request.Headers["X-Forwarded-For"] = forwardedFor;
+        }
+
+        new ViewerAddressResolver(new TrustedProxyList(["10.0.0.0/8"])).Resolve(context, out var forwarded);
+
+        Assert.Equal(expected, forwarded);
+    }
 }
