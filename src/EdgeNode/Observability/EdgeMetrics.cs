@@ -29,9 +29,9 @@ internal sealed class EdgeMetrics
             "Viewer requests answered, by distribution, cache behaviour path pattern, status class and cache result.",
             ["distribution", "behavior", "status", "cache"]);
         RequestBytes = factory.CreateCounter("edge_request_bytes_total",
-            "Request body bytes received from viewers (declared Content-Length).", ["distribution", "behavior"]);
+            "Request body bytes received from viewers (Content-Length, or counted as a chunked body is read).", ["distribution", "behavior"]);
         ResponseBytes = factory.CreateCounter("edge_response_bytes_total",
-            "Response body bytes sent to viewers (Content-Length of the answer; HEAD and 204/304 send none).", ["distribution", "behavior"]);
+            "Response body bytes sent to viewers (Content-Length, or counted as a chunked body is written; HEAD and 204/304 send none).", ["distribution", "behavior"]);
         OriginDuration = factory.CreateHistogram("edge_origin_request_duration_seconds",
             "Time from sending a request to an origin until its response headers arrived (or the forward failed), per origin request.",
             ["distribution"], new HistogramConfiguration { Buckets = OriginBuckets });

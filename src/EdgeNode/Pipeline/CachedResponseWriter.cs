@@ -16,9 +16,12 @@ internal sealed class CachedResponseWriter
 {
     private readonly EdgeFunctionInvoker _functions;
     private readonly TimeProvider _time;
+    private readonly Observability.RequestMetricsRecorder? _metrics;
 
-    public CachedResponseWriter(EdgeFunctionInvoker functions, TimeProvider time)
+    /// <param name="metrics">Null when <c>Metrics:Enabled</c> is false.</param>
+    public CachedResponseWriter(EdgeFunctionInvoker functions, TimeProvider time, Observability.RequestMetricsRecorder? metrics = null)
     {
+        _metrics = metrics;
         _functions = functions;
         _time = time;
     }
@@ -104,6 +107,11 @@ internal sealed class CachedResponseWriter
         if (!sendsBody)
         {
             return;
+        }
+        if (length is null)
+        {
+            // Still arriving from the origin, with no length given: sent chunked, and counted as it goes.
+            _metrics?.CountResponseBody(context, edge);
         }
         await CopyBodyAsync(context, head.Body, starterReader, start, length);
     }

@@ -42,6 +42,12 @@ internal sealed class EdgeRequestFeature
     /// <summary>How the cache took part in the viewer's answer, for metrics (set where the answer is written).</summary>
     public Observability.CacheResult CacheResult { get; set; }
 
+    /// <summary>Counts the viewer's request body when it came without a Content-Length (metrics on only).</summary>
+    public Observability.ByteCountingStream? RequestBodyCounter { get; set; }
+
+    /// <summary>Counts the body sent to the viewer when it goes without a Content-Length (metrics on only).</summary>
+    public Observability.ByteCountingStream? ResponseBodyCounter { get; set; }
+
     /// <summary>The path the cache files the response under (the uri after viewer-request), for invalidation.</summary>
     public string CachePath { get; init; } = "";
 

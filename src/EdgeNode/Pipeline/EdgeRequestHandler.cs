@@ -70,6 +70,7 @@ internal sealed class EdgeRequestHandler
                 return;
             }
             context.Features.Set(edge);
+            _requestMetrics?.CountRequestBody(context, edge);
             _cloudFrontHeaders.BeforeViewerRequest(context, edge);
 
             // 1. viewer-request: may rewrite the request, or answer it (that answer skips every other stage).
@@ -233,6 +234,8 @@ internal sealed class EdgeRequestHandler
         body = viewerResponse.ReplacedBody ?? body;
         if (body is null && AllowsBody(context.Response.StatusCode))
         {
+            // The forwarder streams the origin's body on.
+            _requestMetrics?.CountResponseBody(context, edge);
             return true;
         }
         // A replaced body, or a status (204, 304) that an origin-response function chose and that takes

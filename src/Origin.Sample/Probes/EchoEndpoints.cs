@@ -9,7 +9,9 @@ namespace EdgeCompute.Origin.Sample.Probes;
 
 /// <summary>
 /// Describes the request exactly as it arrived, so edge-node tests can assert what the proxy
-/// forwarded: rewritten paths, added or stripped headers, the body it relayed.
+/// forwarded: rewritten paths, added or stripped headers, the body it relayed. With
+/// <c>chunked=true</c> in the query the description goes without a Content-Length, as a streaming
+/// origin's answer does.
 /// </summary>
 internal static class EchoEndpoints
 {
@@ -61,6 +63,13 @@ internal static class EchoEndpoints
             writer.WriteEndObject();
         }
 
+        if (request.Query["chunked"] == "true")
+        {
+            context.Response.ContentType = MediaTypes.Json;
+            context.Response.Headers.CacheControl = CachePolicies.NoStore;
+            await context.Response.Body.WriteAsync(json.WrittenMemory, context.RequestAborted);
+            return;
+        }
         await Representation.Dynamic(json.WrittenSpan.ToArray(), MediaTypes.Json, CachePolicies.NoStore)
             .ToResult()
             .ExecuteAsync(context);

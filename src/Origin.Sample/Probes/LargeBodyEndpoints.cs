@@ -4,10 +4,14 @@ using Microsoft.Net.Http.Headers;
 
 namespace EdgeCompute.Origin.Sample.Probes;
 
-/// <summary>Large cacheable bodies, for the edge's streaming and size-limit paths.</summary>
+/// <summary>
+/// Large cacheable bodies, for the edge's streaming and size-limit paths; <c>chunked=true</c> leaves the
+/// Content-Length out and sends the headers a moment before the body, as a streaming origin does.
+/// </summary>
 internal static class LargeBodyEndpoints
 {
     private const long DefaultLength = 1024 * 1024;
+    private static readonly TimeSpan StreamingPause = TimeSpan.FromMilliseconds(100);
 
     public static IEndpointRouteBuilder MapLargeBody(this IEndpointRouteBuilder endpoints)
     {
@@ -42,9 +46,18 @@ internal static class LargeBodyEndpoints
             }
 
             response.ContentType = MediaTypes.PlainText;
-            response.ContentLength = length;
+            var chunked = context.Request.Query["chunked"] == "true";
+            if (!chunked)
+            {
+                response.ContentLength = length;
+            }
             if (!HttpMethods.IsHead(context.Request.Method))
             {
+                if (chunked)
+                {
+                    await response.StartAsync(context.RequestAborted);
+                    await Task.Delay(StreamingPause, context.RequestAborted);
+                }
                 await LargeBody.WriteAsync(response.Body, length, context.RequestAborted);
             }
         });

@@ -109,6 +109,37 @@ public sealed class NodeMetricsTests
     }
 
     [Fact]
+    public async Task Metrics_ChunkedBodies_CountedAsTheyStream()
+    {
+        await using var env = await new EdgeTestEnvironment().WithAdmin(Token).Bind("*").StartAsync();
+        // The miss streams the origin's chunked body on before its length is known; the hit has its length.
+        var miss = await env.Client.GetAsync("/large?bytes=100000&chunked=true");
+        var hit = await env.Client.GetAsync("/large?bytes=100000&chunked=true");
+        // A POST passes the cache: its chunked body goes to the origin, and the origin's chunked answer back.
+        using var upload = new HttpRequestMessage(HttpMethod.Post, "/echo/upload?chunked=true")
+        {
+            Content = new ByteArrayContent(new byte[30_000]),
+        };
+        upload.Headers.TransferEncodingChunked = true;
+        var echo = await env.Client.SendAsync(upload);
+        // (HttpClient makes up a Content-Length for a buffered body: how each came is in Transfer-Encoding.)
+        Assert.True(miss.Headers.TransferEncodingChunked);
+        Assert.NotEqual(true, hit.Headers.TransferEncodingChunked);
+        Assert.True(echo.Headers.TransferEncodingChunked);
+        long sent = 0;
+        foreach (var response in (HttpResponseMessage[])[miss, hit, echo])
+        {
+            sent += (await response.Content.ReadAsByteArrayAsync()).Length;
+        }
+        using var admin = AdminClient(env);
+
+        var scrape = await MetricsScrape.GetAsync(admin);
+
+        Assert.Equal(30_000, scrape[$$"""edge_request_bytes_total{distribution="{{Dist}}",behavior="*"}"""]);
+        Assert.Equal(sent, scrape[$$"""edge_response_bytes_total{distribution="{{Dist}}",behavior="*"}"""]);
+    }
+
+    [Fact]
     public async Task Metrics_OnTrafficPort_IsAnyViewerPath()
     {
         await using var env = await new EdgeTestEnvironment().WithAdmin(Token).Bind("*").StartAsync();
