@@ -1,4 +1,3 @@
-using System.Net;
 using EdgeCompute.EdgeNode.Caching;
 using EdgeCompute.EdgeNode.Caching.Rules;
 using EdgeCompute.EdgeNode.Configuration;
