@@ -46,7 +46,8 @@ internal sealed class LogBatch
             json.WriteString("version", r.FunctionVersion);
             json.WriteString("event", r.EventType);
             json.WriteString("level", r.Level);
-            json.WriteString("message", r.Message.Length > MaxMessageChars ? r.Message[..MaxMessageChars] : r.Message);
+            var message = r.Message;
+            json.WriteString("message", message.Length > MaxMessageChars ? message[..MaxMessageChars] : message);
             json.WriteEndObject();
         }
         json.WriteEndArray();

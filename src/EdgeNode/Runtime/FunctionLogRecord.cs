@@ -14,4 +14,16 @@ public readonly record struct FunctionLogRecord(
     string RequestId,
     string Level,
     string Message,
-    string Account = FunctionModel.StandaloneAccount);
+    string Account = FunctionModel.StandaloneAccount)
+{
+    /// <summary>The line's text; a REPORT line's is written from <see cref="Report"/> each time it is read.</summary>
+    public string Message { get => field ?? Report?.Format(RequestId) ?? ""; init; } = Message;
+
+    /// <summary>The REPORT line's figures, when this is one made by <see cref="ForReport"/>.</summary>
+    public FunctionReport? Report { get; init; }
+
+    /// <summary>A REPORT line whose text is written when a sink reads it, off the invocation's thread.</summary>
+    public static FunctionLogRecord ForReport(DateTimeOffset timestamp, string functionName, string functionVersion, string eventType,
+        string requestId, FunctionReport report, string account) =>
+        new(timestamp, functionName, functionVersion, eventType, requestId, "REPORT", null!, account) { Report = report };
+}

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using EdgeCompute.EdgeNode.Metering;
 using EdgeCompute.EdgeNode.Model;
@@ -237,43 +236,14 @@ public sealed class FunctionRuntime : IDisposable
         }
         if (_logs.IsEnabled("REPORT"))
         {
-            Log(function, input, "REPORT", ReportLine(function, input, isolate, duration, initDuration, result.ComputeUtilization));
+            var report = new FunctionReport(duration, BilledDuration.Milliseconds(duration, _granularityMs), function.MemorySizeMb,
+                Math.Max(1, (isolate.UsedHeapBytes + 1048575) / 1048576), initDuration, result.ComputeUtilization);
+            _logs.Write(FunctionLogRecord.ForReport(_time.GetUtcNow(), function.FunctionName, function.Version, input.EventType.ToWireName(),
+                input.RequestId, report, function.Account));
         }
         result.Duration = duration;
         result.InitDuration = initDuration;
         return result;
-    }
-
-    /// <summary>Lambda's REPORT line, with CloudFront Functions' Compute Utilization when it has one.</summary>
-    // Built on every invocation that logs: one handler on the stack, standard formats ("F2" writes what
-    // "0.00" does, without parsing a custom format each time).
-    private string ReportLine(FunctionModel function, FunctionEventInput input, IFunctionIsolate isolate, TimeSpan duration,
-        TimeSpan initDuration, int? computeUtilization)
-    {
-        var report = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
-        report.AppendLiteral("REPORT RequestId: ");
-        report.AppendFormatted(input.RequestId);
-        report.AppendLiteral("\tDuration: ");
-        report.AppendFormatted(duration.TotalMilliseconds, "F2");
-        report.AppendLiteral(" ms\tBilled Duration: ");
-        report.AppendFormatted(BilledDuration.Milliseconds(duration, _granularityMs));
-        report.AppendLiteral(" ms\tMemory Size: ");
-        report.AppendFormatted(function.MemorySizeMb);
-        report.AppendLiteral(" MB\tMax Memory Used: ");
-        report.AppendFormatted(Math.Max(1, (isolate.UsedHeapBytes + 1048575) / 1048576));
-        report.AppendLiteral(" MB");
-        if (initDuration > TimeSpan.Zero)
-        {
-            report.AppendLiteral("\tInit Duration: ");
-            report.AppendFormatted(initDuration.TotalMilliseconds, "F2");
-            report.AppendLiteral(" ms");
-        }
-        if (computeUtilization is { } utilization)
-        {
-            report.AppendLiteral("\tCompute Utilization: ");
-            report.AppendFormatted(utilization);
-        }
-        return report.ToStringAndClear();
     }
 
     /// <summary><c>min(100, round(elapsed / 1 ms × 100))</c>: CloudFront Functions' budget is 1 ms of CPU.</summary>

@@ -1,0 +1,41 @@
+using EdgeCompute.EdgeNode.Runtime;
+
+namespace EdgeCompute.EdgeNode.Tests.Runtime;
+
+/// <summary>The REPORT line written from its figures, when a sink reads it, in Lambda's shape.</summary>
+public sealed class FunctionReportTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Format_WarmInvocation_LambdasFields()
+    {
+        var report = new FunctionReport(TimeSpan.FromTicks(12_345), 2, 128, 4, TimeSpan.Zero, null);
+
+        Assert.Equal("REPORT RequestId: req-1\tDuration: 1.23 ms\tBilled Duration: 2 ms\tMemory Size: 128 MB\tMax Memory Used: 4 MB",
+            report.Format("req-1"));
+    }
+
+    [Fact]
+    public void Format_ColdCloudFrontFunction_InitDurationAndComputeUtilization()
+    {
+        var report = new FunctionReport(TimeSpan.FromTicks(5_000), 1, 2, 1, TimeSpan.FromTicks(41_255), 50);
+
+        Assert.Equal("REPORT RequestId: r\tDuration: 0.50 ms\tBilled Duration: 1 ms\tMemory Size: 2 MB\tMax Memory Used: 1 MB" +
+            "\tInit Duration: 4.13 ms\tCompute Utilization: 50", report.Format("r"));
+    }
+
+    [Fact]
+    public void ForReport_MessageIsTheLine_OtherRecordsKeepTheirText()
+    {
+        var report = new FunctionReport(TimeSpan.FromMilliseconds(3), 3, 128, 1, TimeSpan.Zero, null);
+
+        var record = FunctionLogRecord.ForReport(At, "fn", "1", "viewer-request", "req-9", report, "111111111111");
+        var line = new FunctionLogRecord(At, "fn", "1", "viewer-request", "req-9", "INFO", "hello");
+
+        Assert.Equal("REPORT", record.Level);
+        Assert.Equal(report.Format("req-9"), record.Message);
+        Assert.Equal("hello", line.Message);
+        Assert.Null(line.Report);
+    }
+}
