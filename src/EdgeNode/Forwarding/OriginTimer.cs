@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Prometheus;
+using EdgeCompute.EdgeNode.Observability;
 
 namespace EdgeCompute.EdgeNode.Forwarding;
 
@@ -9,20 +9,20 @@ namespace EdgeCompute.EdgeNode.Forwarding;
 /// </summary>
 internal sealed class OriginTimer
 {
-    private readonly Histogram.Child _histogram;
+    private readonly OriginDurationMetric _metric;
     private readonly long _started = Stopwatch.GetTimestamp();
     private int _stopped;
 
-    public OriginTimer(Histogram.Child histogram)
+    public OriginTimer(OriginDurationMetric metric)
     {
-        _histogram = histogram;
+        _metric = metric;
     }
 
     public void Stop()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
-            _histogram.Observe(Stopwatch.GetElapsedTime(_started).TotalSeconds);
+            _metric.Record(Stopwatch.GetElapsedTime(_started));
         }
     }
 }

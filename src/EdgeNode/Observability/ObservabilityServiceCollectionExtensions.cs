@@ -18,6 +18,8 @@ internal static class ObservabilityServiceCollectionExtensions
             return services;
         }
         services.AddMetricsRegistry();
+        services.AddSingleton<DeferredMetrics>();
+        services.AddHostedService<MetricsApplierService>();
         services.AddSingleton<EdgeMetrics>();
         services.AddSingleton<RequestMetricsRecorder>();
         services.AddSingleton<NodeStateMetrics>();
