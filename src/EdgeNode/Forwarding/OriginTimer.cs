@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EdgeCompute.EdgeNode.Observability;
+using Prometheus;
 
 namespace EdgeCompute.EdgeNode.Forwarding;
 
@@ -9,20 +9,20 @@ namespace EdgeCompute.EdgeNode.Forwarding;
 /// </summary>
 internal sealed class OriginTimer
 {
-    private readonly OriginDurationMetric _metric;
+    private readonly Histogram.Child _histogram;
     private readonly long _started = Stopwatch.GetTimestamp();
     private int _stopped;
 
-    public OriginTimer(OriginDurationMetric metric)
+    public OriginTimer(Histogram.Child histogram)
     {
-        _metric = metric;
+        _histogram = histogram;
     }
 
     public void Stop()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
-            _metric.Record(Stopwatch.GetElapsedTime(_started));
+            _histogram.Observe(Stopwatch.GetElapsedTime(_started).TotalSeconds);
         }
     }
 }

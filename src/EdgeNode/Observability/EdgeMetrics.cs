@@ -18,14 +18,13 @@ internal sealed class EdgeMetrics
     private static readonly double[] InitBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
     private readonly ConditionalWeakTable<CacheBehaviorModel, RequestMetricSet> _behaviors = [];
-    private readonly ConditionalWeakTable<DistributionModel, OriginDurationMetric> _origins = [];
+    private readonly ConditionalWeakTable<DistributionModel, Histogram.Child> _origins = [];
     private readonly ConditionalWeakTable<FunctionModel, FunctionMetricSet?[]> _functions = [];
-    private readonly ConditionalWeakTable<DistributionModel, OriginDurationMetric>.CreateValueCallback _newOriginChild;
+    private readonly ConditionalWeakTable<DistributionModel, Histogram.Child>.CreateValueCallback _newOriginChild;
     private readonly RequestMetricSet _unmatched;
 
-    public EdgeMetrics(IMetricFactory factory, DeferredMetrics deferred)
+    public EdgeMetrics(IMetricFactory factory)
     {
-        Deferred = deferred;
         Requests = factory.CreateCounter("edge_requests_total",
             "Viewer requests answered, by distribution, cache behaviour path pattern, status class and cache result.",
             ["distribution", "behavior", "status", "cache"]);
@@ -47,12 +46,9 @@ internal sealed class EdgeMetrics
         InitDuration = factory.CreateHistogram("edge_function_init_duration_seconds",
             "Isolate start-up before a cold invocation (the REPORT line's Init Duration).",
             ["function", "version", "event"], new HistogramConfiguration { Buckets = InitBuckets });
-        _newOriginChild = distribution => new OriginDurationMetric(OriginDuration.WithLabels(distribution.Id), deferred);
+        _newOriginChild = distribution => OriginDuration.WithLabels(distribution.Id);
         _unmatched = new RequestMetricSet(this, "none", "none");
     }
-
-    /// <summary>Where function and origin observations wait to be applied.</summary>
-    public DeferredMetrics Deferred { get; }
 
     public Counter Requests { get; }
     public Counter RequestBytes { get; }
@@ -77,7 +73,7 @@ internal sealed class EdgeMetrics
     private RequestMetricSet Add(DistributionModel distribution, CacheBehaviorModel behavior) =>
         _behaviors.GetValue(behavior, b => new RequestMetricSet(this, distribution.Id, b.Pattern.Text));
 
-    public OriginDurationMetric ForOrigin(DistributionModel distribution) => _origins.GetValue(distribution, _newOriginChild);
+    public Histogram.Child ForOrigin(DistributionModel distribution) => _origins.GetValue(distribution, _newOriginChild);
 
     /// <summary>The function children of one function version and event.</summary>
     public FunctionMetricSet ForFunction(FunctionModel function, EdgeEventType eventType)

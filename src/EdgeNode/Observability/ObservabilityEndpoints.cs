@@ -15,14 +15,11 @@ internal sealed class ObservabilityEndpoints
     private readonly Readiness _readiness;
     private readonly CollectorRegistry? _registry;
     private readonly NodeStateMetrics? _state;
-    private readonly DeferredMetrics? _deferred;
 
     /// <param name="state">Null when <c>Metrics:Enabled</c> is false: no <c>/metrics</c>.</param>
-    public ObservabilityEndpoints(Readiness readiness, NodeStateMetrics? state = null, CollectorRegistry? registry = null,
-        DeferredMetrics? deferred = null)
+    public ObservabilityEndpoints(Readiness readiness, NodeStateMetrics? state = null, CollectorRegistry? registry = null)
     {
         _readiness = readiness;
-        _deferred = deferred;
         _state = state;
         _registry = state is null ? null : registry;
     }
@@ -43,8 +40,6 @@ internal sealed class ObservabilityEndpoints
 
     private async Task ExportAsync(HttpContext context)
     {
-        // Every observation queued before the scrape is in it.
-        _deferred?.ApplyPending();
         _state!.Collect();
         context.Response.ContentType = PrometheusConstants.TextContentTypeWithVersionAndEncoding;
         await _registry!.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);

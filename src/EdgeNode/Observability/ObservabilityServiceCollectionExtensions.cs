@@ -18,8 +18,6 @@ internal static class ObservabilityServiceCollectionExtensions
             return services;
         }
         services.AddMetricsRegistry();
-        services.AddSingleton<DeferredMetrics>();
-        services.AddHostedService<MetricsApplierService>();
         services.AddSingleton<EdgeMetrics>();
         services.AddSingleton<RequestMetricsRecorder>();
         services.AddSingleton<NodeStateMetrics>();
