@@ -17,8 +17,6 @@ internal sealed class ViewerAddressResolver
         _proxies = proxies;
     }
 
-    public ViewerAddress Resolve(HttpContext context) => Resolve(context, out _);
-
     /// <param name="forwardedFor">
     /// The X-Forwarded-For the origin gets when the viewer was named in it: the entries up to and
     /// including the viewer's, without the trusted proxies' hops to its right, as CloudFront's would end

@@ -7,7 +7,8 @@ public interface IFunctionLogSink
 
     /// <summary>
     /// Whether a line of <paramref name="level"/> (<c>INFO</c>, <c>ERROR</c>, <c>REPORT</c>, ...) goes anywhere;
-    /// when it does not, the runtime skips building it (the REPORT line is formatted on every invocation).
+    /// when it does not, the runtime records nothing for it (a REPORT line would otherwise be recorded for
+    /// every invocation).
     /// </summary>
     bool IsEnabled(string level) => true;
 }

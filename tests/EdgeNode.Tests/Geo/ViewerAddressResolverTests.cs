@@ -15,7 +15,7 @@ public sealed class ViewerAddressResolverTests
         {
             context.Request.Headers["X-Forwarded-For"] = forwardedFor;
         }
-        return new ViewerAddressResolver(new TrustedProxyList(trusted)).Resolve(context).ToString();
+        return new ViewerAddressResolver(new TrustedProxyList(trusted)).Resolve(context, out _).ToString();
     }
 
     [Fact]
