@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Prometheus;
+using EdgeCompute.EdgeNode.Observability;
 
 namespace EdgeCompute.EdgeNode.Forwarding;
 
@@ -9,11 +9,11 @@ namespace EdgeCompute.EdgeNode.Forwarding;
 /// </summary>
 internal sealed class OriginTimer
 {
-    private readonly Histogram.Child _histogram;
+    private readonly BufferedHistogram _histogram;
     private readonly long _started = Stopwatch.GetTimestamp();
     private int _stopped;
 
-    public OriginTimer(Histogram.Child histogram)
+    public OriginTimer(BufferedHistogram histogram)
     {
         _histogram = histogram;
     }
@@ -22,7 +22,7 @@ internal sealed class OriginTimer
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
-            _histogram.Observe(Stopwatch.GetElapsedTime(_started).TotalSeconds);
+            _histogram.Observe(Stopwatch.GetElapsedTime(_started));
         }
     }
 }

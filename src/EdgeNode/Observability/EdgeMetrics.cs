@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using EdgeCompute.EdgeNode.Model;
 using Prometheus;
@@ -8,19 +9,23 @@ namespace EdgeCompute.EdgeNode.Observability;
 /// The request path's metrics, created from the node's metric factory (one registry per node). The
 /// labelled children are resolved once per behaviour, distribution and function version and kept
 /// beside the immutable model objects, so that recording is a table lookup and an atomic add, with
-/// no allocation. Registered only when <see cref="MetricsOptions.Enabled"/>.
+/// no allocation. The two histograms observed on every request that reaches a function or the origin
+/// are counted in <see cref="BufferedHistogram"/>s, which <see cref="Collect"/> hands to their series
+/// before each export. Registered only when <see cref="MetricsOptions.Enabled"/>.
 /// </summary>
 internal sealed class EdgeMetrics
 {
     // Seconds; an origin on the same machine answers in well under a millisecond, a slow one in seconds.
     private static readonly double[] OriginBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
-    private static readonly double[] FunctionBuckets = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+    internal static readonly double[] FunctionBuckets = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
     private static readonly double[] InitBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
     private readonly ConditionalWeakTable<CacheBehaviorModel, RequestMetricSet> _behaviors = [];
-    private readonly ConditionalWeakTable<DistributionModel, Histogram.Child> _origins = [];
+    private readonly ConditionalWeakTable<DistributionModel, BufferedHistogram> _origins = [];
     private readonly ConditionalWeakTable<FunctionModel, FunctionMetricSet?[]> _functions = [];
-    private readonly ConditionalWeakTable<DistributionModel, Histogram.Child>.CreateValueCallback _newOriginChild;
+    private readonly ConditionalWeakTable<DistributionModel, BufferedHistogram>.CreateValueCallback _newOriginBuffer;
+    // One buffer per series, whichever model asked for it: a reload's new models find the same buffers.
+    private readonly ConcurrentDictionary<Histogram.Child, BufferedHistogram> _buffers = [];
     private readonly RequestMetricSet _unmatched;
 
     public EdgeMetrics(IMetricFactory factory)
@@ -46,7 +51,7 @@ internal sealed class EdgeMetrics
         InitDuration = factory.CreateHistogram("edge_function_init_duration_seconds",
             "Isolate start-up before a cold invocation (the REPORT line's Init Duration).",
             ["function", "version", "event"], new HistogramConfiguration { Buckets = InitBuckets });
-        _newOriginChild = distribution => OriginDuration.WithLabels(distribution.Id);
+        _newOriginBuffer = distribution => Buffer(OriginDuration.WithLabels(distribution.Id), OriginBuckets);
         _unmatched = new RequestMetricSet(this, "none", "none");
     }
 
@@ -73,7 +78,7 @@ internal sealed class EdgeMetrics
     private RequestMetricSet Add(DistributionModel distribution, CacheBehaviorModel behavior) =>
         _behaviors.GetValue(behavior, b => new RequestMetricSet(this, distribution.Id, b.Pattern.Text));
 
-    public Histogram.Child ForOrigin(DistributionModel distribution) => _origins.GetValue(distribution, _newOriginChild);
+    public BufferedHistogram ForOrigin(DistributionModel distribution) => _origins.GetValue(distribution, _newOriginBuffer);
 
     /// <summary>The function children of one function version and event.</summary>
     public FunctionMetricSet ForFunction(FunctionModel function, EdgeEventType eventType)
@@ -81,4 +86,19 @@ internal sealed class EdgeMetrics
         var byEvent = _functions.GetValue(function, static _ => new FunctionMetricSet?[Enum.GetValues<EdgeEventType>().Length]);
         return byEvent[(int)eventType] ??= new FunctionMetricSet(this, function.FunctionName, function.Version, eventType.ToWireName());
     }
+
+    /// <summary>The function duration series of one function version and event.</summary>
+    internal BufferedHistogram DurationOf(string[] labels) => Buffer(Duration.WithLabels(labels), FunctionBuckets);
+
+    /// <summary>Hands the buffered histograms' observations to their series; called before each export.</summary>
+    public void Collect()
+    {
+        foreach (var buffer in _buffers.Values)
+        {
+            buffer.Flush();
+        }
+    }
+
+    private BufferedHistogram Buffer(Histogram.Child child, double[] buckets) =>
+        _buffers.GetOrAdd(child, static (child, buckets) => new BufferedHistogram(child, buckets), buckets);
 }

@@ -7,7 +7,7 @@ namespace EdgeCompute.EdgeNode.Observability;
 internal sealed class FunctionMetricSet
 {
     private readonly Counter.Child _invocations;
-    private readonly Histogram.Child _duration;
+    private readonly BufferedHistogram _duration;
     private readonly Histogram.Child _initDuration;
     private readonly Counter _errors;
     private readonly string[] _labels;
@@ -17,7 +17,7 @@ internal sealed class FunctionMetricSet
     {
         _labels = [function, version, eventName];
         _invocations = metrics.Invocations.WithLabels(_labels);
-        _duration = metrics.Duration.WithLabels(_labels);
+        _duration = metrics.DurationOf(_labels);
         _initDuration = metrics.InitDuration.WithLabels(_labels);
         _errors = metrics.Errors;
     }
@@ -26,9 +26,10 @@ internal sealed class FunctionMetricSet
     public void Record(InvocationOutcome outcome, bool resultRefused, TimeSpan duration, TimeSpan initDuration)
     {
         _invocations.Inc();
-        _duration.Observe(duration.TotalSeconds);
+        _duration.Observe(duration);
         if (initDuration > TimeSpan.Zero)
         {
+            // Cold starts only: observed straight into prometheus-net.
             _initDuration.Observe(initDuration.TotalSeconds);
         }
         if (FunctionErrorKinds.Of(outcome, resultRefused) is { } kind)

@@ -15,12 +15,14 @@ internal sealed class ObservabilityEndpoints
     private readonly Readiness _readiness;
     private readonly CollectorRegistry? _registry;
     private readonly NodeStateMetrics? _state;
+    private readonly EdgeMetrics? _metrics;
 
     /// <param name="state">Null when <c>Metrics:Enabled</c> is false: no <c>/metrics</c>.</param>
-    public ObservabilityEndpoints(Readiness readiness, NodeStateMetrics? state = null, CollectorRegistry? registry = null)
+    public ObservabilityEndpoints(Readiness readiness, NodeStateMetrics? state = null, CollectorRegistry? registry = null, EdgeMetrics? metrics = null)
     {
         _readiness = readiness;
         _state = state;
+        _metrics = metrics;
         _registry = state is null ? null : registry;
     }
 
@@ -41,6 +43,7 @@ internal sealed class ObservabilityEndpoints
     private async Task ExportAsync(HttpContext context)
     {
         _state!.Collect();
+        _metrics?.Collect();
         context.Response.ContentType = PrometheusConstants.TextContentTypeWithVersionAndEncoding;
         await _registry!.CollectAndExportAsTextAsync(context.Response.Body, context.RequestAborted);
     }
