@@ -11,7 +11,8 @@
 # own wrk on core 1 (with the sample origin) at the same time, so that whatever else the machine does
 # falls on both alike; the figure compared is each node's CPU time per request answered. Every round
 # starts fresh processes (the two swap ports each round) with their own warm-up; with several rounds
-# the medians are compared. Ports 18081 and 18090-18091 keep clear of the demo ports.
+# on/off is the median of the rounds' own ratios (each round's two nodes shared the same minutes, while
+# the machine's speed drifts between rounds), beside the medians of each node's figures. Ports 18081 and 18090-18091 keep clear of the demo ports.
 #   benchmarks/load/run-metrics.sh [warmup-seconds=20] [measure-seconds=15] [connections=32] [rounds=1]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -73,6 +74,8 @@ edge distributions apply "$work/distribution.json"
 # is its CPU time (user + system, from /proc) over the requests it answered in the measured window.
 declare -A cost rps idle
 # ON_SETTINGS / OFF_SETTINGS replace the two nodes' settings, to weigh one part at a time.
+# OFF_DLL runs the "off" node from another build (an EdgeNode.dll built Release in a git worktree of an
+# earlier commit), to weigh a change: give both nodes the same settings, and on/off is new/old.
 on_settings=${ON_SETTINGS:---Metrics:Enabled=true --Logging:LogLevel:EdgeCompute.FunctionLogs=Information --Logs:Enabled=true}
 off_settings=${OFF_SETTINGS:---Metrics:Enabled=false --Logging:LogLevel:EdgeCompute.FunctionLogs=None --Logs:Enabled=false}
 ticks=$(getconf CLK_TCK)
@@ -85,7 +88,9 @@ start_node() { # config, on|off, port -> pid
   local config=$1 state=$2 node_port=$3 settings
   if [[ $state == on ]]; then read -ra settings <<< "$on_settings"; else read -ra settings <<< "$off_settings"; fi
   rm -rf "$work/node-$state"
-  taskset -c 0 dotnet src/EdgeNode/bin/Release/net10.0/EdgeNode.dll --config "$work/$config" --urls "http://127.0.0.1:$node_port" \
+  local dll=src/EdgeNode/bin/Release/net10.0/EdgeNode.dll
+  [[ $state == off && -n ${OFF_DLL:-} ]] && dll=$OFF_DLL
+  taskset -c 0 dotnet "$dll" --config "$work/$config" --urls "http://127.0.0.1:$node_port" \
     --Runtime:NodeId="bench-$state" --Regional:DataDirectory="$work/node-$state" --Metering:SpoolDirectory="$work/node-$state/spool" \
     "${settings[@]}" >/dev/null 2>"/tmp/metrics-$state.err" &
   echo $!
@@ -147,6 +152,8 @@ median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR 
 printf '%-10s %9s %9s %8s   %s\n' path 'on µs' 'off µs' 'on/off' 'node CPU per request (µs, on | off); req/s (on | off)'
 for name in $paths; do
   on=$(echo "${cost[$name:on]}" | median); off=$(echo "${cost[$name:off]}" | median)
-  awk -v n="$name" -v on="$on" -v off="$off" -v runs="${cost[$name:on]}| ${cost[$name:off]}; ${rps[$name:on]}| ${rps[$name:off]}; idle % ${idle[$name]}" \
-    'BEGIN { printf "%-10s %9.2f %9.2f %8.3f   %s\n", n, on, off, on / off, runs }'
+  ratio=$(paste <(echo "${cost[$name:on]}" | tr ' ' '\n' | grep .) <(echo "${cost[$name:off]}" | tr ' ' '\n' | grep .) |
+    awk '{ printf "%.4f ", $1 / $2 }' | median)
+  awk -v n="$name" -v on="$on" -v off="$off" -v r="$ratio" -v runs="${cost[$name:on]}| ${cost[$name:off]}; ${rps[$name:on]}| ${rps[$name:off]}; idle % ${idle[$name]}" \
+    'BEGIN { printf "%-10s %9.2f %9.2f %8.3f   %s\n", n, on, off, r, runs }'
 done

@@ -5,9 +5,9 @@ namespace EdgeCompute.EdgeNode.Observability;
 /// <summary>
 /// One histogram series of durations, counted on the request path and handed to its prometheus-net
 /// child before each collection. prometheus-net's <c>Observe</c> finds the bucket with 256-bit AVX
-/// whenever the CPU has it, and on the request path that measured about 2 % of a trivial function's
-/// request (benchmarks/load/README.md, "Metrics: the histograms"); this counts the same buckets with
-/// a scalar search and a short lock, and the exported series is the same.
+/// whenever the CPU has it; faster in a loop, it cost a loaded node about 1 % more CPU per
+/// trivial-function request than this scalar search and short lock (benchmarks/load/README.md,
+/// "Metrics: the histograms"). The exported series is the same.
 /// </summary>
 /// <remarks>
 /// <see cref="Flush"/> observes, per bucket, the mean of the values counted in it since the last flush,
