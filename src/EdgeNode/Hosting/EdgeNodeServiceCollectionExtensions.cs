@@ -15,6 +15,7 @@ using EdgeCompute.EdgeNode.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.ObjectPool;
 
 namespace EdgeCompute.EdgeNode.Hosting;
@@ -35,8 +36,14 @@ public static class EdgeNodeServiceCollectionExtensions
         services.Configure<AdminOptions>(configuration.GetSection("Admin"));
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogShipping(configuration);
-        services.TryAddSingleton<LoggerFunctionLogSink>();
-        services.TryAddSingleton<IFunctionLogSink>(sp => sp.GetRequiredService<LoggerFunctionLogSink>());
+        if (configuration.GetSection("Runtime").Get<FunctionRuntimeOptions>() is not { NodeLog: NodeLogFormat.Logger })
+        {
+            // Registered, the sink takes it and writes JSON lines; not registered, it writes through its logger.
+            services.TryAddSingleton(sp => new JsonLinesFunctionLogWriter(
+                Console.OpenStandardOutput(), sp.GetRequiredService<IOptions<FunctionRuntimeOptions>>().Value.NodeId));
+        }
+        services.TryAddSingleton<NodeFunctionLogSink>();
+        services.TryAddSingleton<IFunctionLogSink>(sp => sp.GetRequiredService<NodeFunctionLogSink>());
         services.AddHostedService<FunctionLogWriterService>();
         services.AddSingleton(new EdgeSnapshotProvider(snapshot));
         services.AddSingleton<FunctionRuntime>();

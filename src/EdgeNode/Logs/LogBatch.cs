@@ -13,6 +13,8 @@ internal sealed class LogBatch
     /// <summary>Lambda cuts log lines at 256 KB; the regional origin refuses longer ones, so they are cut here first.</summary>
     public const int MaxMessageChars = 256 * 1024;
 
+    private static readonly JsonEncodedText MessageProperty = JsonEncodedText.Encode("message");
+
     private LogBatch(string batchId, ReadOnlyMemory<byte> body, int records)
     {
         BatchId = batchId;
@@ -46,8 +48,7 @@ internal sealed class LogBatch
             json.WriteString("version", r.FunctionVersion);
             json.WriteString("event", r.EventType);
             json.WriteString("level", r.Level);
-            var message = r.Message;
-            json.WriteString("message", message.Length > MaxMessageChars ? message[..MaxMessageChars] : message);
+            r.WriteMessage(json, MessageProperty, MaxMessageChars);
             json.WriteEndObject();
         }
         json.WriteEndArray();

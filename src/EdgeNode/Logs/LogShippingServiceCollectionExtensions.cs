@@ -21,7 +21,7 @@ internal static class LogShippingServiceCollectionExtensions
             return services;
         }
         services.Configure<LogShippingOptions>(configuration.GetSection("Logs"));
-        services.TryAddSingleton<LoggerFunctionLogSink>();
+        services.TryAddSingleton<NodeFunctionLogSink>();
         services.TryAddSingleton<LogBuffer>();
         services.TryAddSingleton<IFunctionLogSink, ShippingFunctionLogSink>();
         services.TryAddSingleton<LogBatchSender>();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EdgeCompute.EdgeNode.Model;
 
 namespace EdgeCompute.EdgeNode.Runtime;
@@ -21,6 +22,23 @@ public readonly record struct FunctionLogRecord(
 
     /// <summary>The REPORT line's figures, when this is one made by <see cref="ForReport"/>.</summary>
     public FunctionReport? Report { get; init; }
+
+    /// <summary>
+    /// Writes the line's text as the JSON string <paramref name="property"/>, cut at <paramref name="maxChars"/>:
+    /// a REPORT line straight from its figures, with no string of its own (the JSON node log and the
+    /// shipper's batches write one per invocation).
+    /// </summary>
+    public void WriteMessage(Utf8JsonWriter json, JsonEncodedText property, int maxChars = int.MaxValue)
+    {
+        Span<char> line = stackalloc char[384];
+        if (Report is { } report && report.TryFormat(line, RequestId, out var written))
+        {
+            json.WriteString(property, line[..written]);
+            return;
+        }
+        var message = Message;
+        json.WriteString(property, message.Length > maxChars ? message.AsSpan(0, maxChars) : message);
+    }
 
     /// <summary>A REPORT line whose text is written when a sink reads it, off the invocation's thread.</summary>
     public static FunctionLogRecord ForReport(DateTimeOffset timestamp, string functionName, string functionVersion, string eventType,

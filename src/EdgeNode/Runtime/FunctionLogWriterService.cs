@@ -4,11 +4,11 @@ using Microsoft.Extensions.Options;
 namespace EdgeCompute.EdgeNode.Runtime;
 
 /// <summary>
-/// Writes the function log lines queued by <see cref="LoggerFunctionLogSink"/> to the node's log every
+/// Writes the function log lines queued by <see cref="NodeFunctionLogSink"/> to the node's log every
 /// <see cref="FunctionRuntimeOptions.NodeLogInterval"/>; once stopping, it writes what is left and lets
 /// the sink write directly, so that no line logged during shutdown is lost.
 /// </summary>
-internal sealed class FunctionLogWriterService(LoggerFunctionLogSink sink, IOptions<FunctionRuntimeOptions> options, TimeProvider time)
+internal sealed class FunctionLogWriterService(NodeFunctionLogSink sink, IOptions<FunctionRuntimeOptions> options, TimeProvider time)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 
 namespace EdgeCompute.EdgeNode.Runtime;
 
@@ -20,30 +19,51 @@ public readonly record struct FunctionReport(
     /// <summary>Lambda's REPORT line, with CloudFront Functions' Compute Utilization when there is one.</summary>
     public string Format(string requestId)
     {
+        Span<char> line = stackalloc char[256];
+        return TryFormat(line, requestId, out var written) ? new string(line[..written]) : FormatLong(requestId);
+    }
+
+    /// <summary>
+    /// Writes the REPORT line into <paramref name="destination"/>, so that a sink can write it on without a
+    /// string of its own (the JSON node log); false when it does not fit.
+    /// </summary>
+    public bool TryFormat(Span<char> destination, string requestId, out int charsWritten)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        charsWritten = 0;
         // "F2" writes what Lambda's "0.00" does, without parsing a custom format each time.
-        var line = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
-        line.AppendLiteral("REPORT RequestId: ");
-        line.AppendFormatted(requestId);
-        line.AppendLiteral("\tDuration: ");
-        line.AppendFormatted(Duration.TotalMilliseconds, "F2");
-        line.AppendLiteral(" ms\tBilled Duration: ");
-        line.AppendFormatted(BilledDurationMs);
-        line.AppendLiteral(" ms\tMemory Size: ");
-        line.AppendFormatted(MemorySizeMb);
-        line.AppendLiteral(" MB\tMax Memory Used: ");
-        line.AppendFormatted(MaxMemoryUsedMb);
-        line.AppendLiteral(" MB");
+        if (!destination.TryWrite(invariant,
+                $"REPORT RequestId: {requestId}\tDuration: {Duration.TotalMilliseconds:F2} ms\tBilled Duration: {BilledDurationMs} ms\tMemory Size: {MemorySizeMb} MB\tMax Memory Used: {MaxMemoryUsedMb} MB",
+                out var written))
+        {
+            return false;
+        }
         if (InitDuration > TimeSpan.Zero)
         {
-            line.AppendLiteral("\tInit Duration: ");
-            line.AppendFormatted(InitDuration.TotalMilliseconds, "F2");
-            line.AppendLiteral(" ms");
+            if (!destination[written..].TryWrite(invariant, $"\tInit Duration: {InitDuration.TotalMilliseconds:F2} ms", out var more))
+            {
+                return false;
+            }
+            written += more;
         }
         if (ComputeUtilization is { } utilization)
         {
-            line.AppendLiteral("\tCompute Utilization: ");
-            line.AppendFormatted(utilization);
+            if (!destination[written..].TryWrite(invariant, $"\tCompute Utilization: {utilization}", out var more))
+            {
+                return false;
+            }
+            written += more;
         }
-        return line.ToStringAndClear();
+        charsWritten = written;
+        return true;
+    }
+
+    // Node request ids are 56 characters; this is for a longer one. Besides the id, the line's text and
+    // figures are well under 512 characters.
+    private string FormatLong(string requestId)
+    {
+        var line = new char[512 + requestId.Length];
+        TryFormat(line, requestId, out var written);
+        return new string(line, 0, written);
     }
 }

@@ -20,9 +20,16 @@ public sealed class FunctionRuntimeOptions
 
     /// <summary>
     /// How often function log lines queued since the last time are written to the node's log (they are
-    /// written in bursts, see <see cref="LoggerFunctionLogSink"/>): the most a line waits.
+    /// written in bursts, see <see cref="NodeFunctionLogSink"/>): the most a line waits.
     /// </summary>
     public TimeSpan NodeLogInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How function log lines are written to the node's log: JSON lines on standard output (the default), or
+    /// through the node's logger providers. Either way <c>Logging:LogLevel:EdgeCompute.FunctionLogs</c> says
+    /// which levels are written.
+    /// </summary>
+    public NodeLogFormat NodeLog { get; set; } = NodeLogFormat.Json;
 
     /// <summary>The region functions see: <c>AWS_REGION</c>, their ARN and log group.</summary>
     public string Region { get; set; } = "us-east-1";

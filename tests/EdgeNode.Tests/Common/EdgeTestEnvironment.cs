@@ -218,7 +218,7 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
         _app = TryBuild(out var errors) ??
             throw new InvalidOperationException("The edge node refused its configuration:\n" + string.Join("\n", errors));
         await _app.StartAsync();
-        if (_app.Services.GetService<EdgeCompute.EdgeNode.Runtime.LoggerFunctionLogSink>() is { } functionLog)
+        if (_app.Services.GetService<EdgeCompute.EdgeNode.Runtime.NodeFunctionLogSink>() is { } functionLog)
         {
             Logs.BeforeRead = functionLog.WritePending;
         }

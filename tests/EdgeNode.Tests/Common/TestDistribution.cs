@@ -62,7 +62,8 @@ internal sealed class TestDistribution
         }
         var root = new JsonObject
         {
-            ["Runtime"] = new JsonObject { ["NodeId"] = NodeId },
+            // Through the logger, so that LogCapture sees function lines (JsonLinesFunctionLogWriterTests cover the default).
+            ["Runtime"] = new JsonObject { ["NodeId"] = NodeId, ["NodeLog"] = "Logger" },
             ["Cache"] = Cache?.DeepClone(),
             ["Admin"] = Admin?.DeepClone(),
             ["Logging"] = new JsonObject

@@ -26,6 +26,28 @@ public sealed class FunctionReportTests
     }
 
     [Fact]
+    public void TryFormat_DestinationTooShort_FalseAndNothingCounted()
+    {
+        var report = new FunctionReport(TimeSpan.FromTicks(5_000), 1, 2, 1, TimeSpan.FromTicks(41_255), 50);
+
+        Assert.False(report.TryFormat(new char[100], "r", out var written));
+        Assert.Equal(0, written);
+        var line = new char[300];
+        Assert.True(report.TryFormat(line, "r", out written));
+        Assert.Equal(report.Format("r"), new string(line, 0, written));
+    }
+
+    [Fact]
+    public void Format_RequestIdLongerThanTheStackBuffer_WholeLine()
+    {
+        var id = new string('a', 1000);
+        var report = new FunctionReport(TimeSpan.FromTicks(12_345), 2, 128, 4, TimeSpan.FromTicks(41_255), 7);
+
+        Assert.Equal($"REPORT RequestId: {id}\tDuration: 1.23 ms\tBilled Duration: 2 ms\tMemory Size: 128 MB\tMax Memory Used: 4 MB" +
+            "\tInit Duration: 4.13 ms\tCompute Utilization: 7", report.Format(id));
+    }
+
+    [Fact]
     public void ForReport_MessageIsTheLine_OtherRecordsKeepTheirText()
     {
         var report = new FunctionReport(TimeSpan.FromMilliseconds(3), 3, 128, 1, TimeSpan.Zero, null);

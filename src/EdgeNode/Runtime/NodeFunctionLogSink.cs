@@ -4,29 +4,35 @@ using Microsoft.Extensions.Logging;
 namespace EdgeCompute.EdgeNode.Runtime;
 
 /// <summary>
-/// Writes function log lines to the node's structured log, category <c>EdgeCompute.FunctionLogs</c>.
+/// Writes function log lines to the node's log: as JSON lines on standard output
+/// (<see cref="JsonLinesFunctionLogWriter"/>, <see cref="NodeLogFormat.Json"/>, the default), or through
+/// <c>ILogger</c>, category <c>EdgeCompute.FunctionLogs</c> (<see cref="NodeLogFormat.Logger"/>). Either way
+/// that category's level in the logging configuration says which lines are written.
 /// An invocation only queues its lines; <see cref="FunctionLogWriterService"/> writes them in bursts
 /// (<see cref="WritePending"/>, every <see cref="FunctionRuntimeOptions.NodeLogInterval"/>). Logged one at
 /// a time, every REPORT line woke the console logger's thread on its own: that switch, on the cores the
 /// requests run on, cost a trivial function's request a fifth of its throughput (benchmarks/load/run-metrics.sh).
-/// Lines keep their order, and their own timestamp in the text.
+/// Lines keep their order, and their own timestamp.
 /// </summary>
-internal sealed partial class LoggerFunctionLogSink : IFunctionLogSink
+internal sealed partial class NodeFunctionLogSink : IFunctionLogSink
 {
     // A bound so that a node log slower than the functions cannot take the node's memory: past it,
     // new lines are counted and left out of the node log (they are still shipped, with a regional origin).
     private const int Capacity = 100_000;
 
     private readonly ILogger _logger;
+    private readonly JsonLinesFunctionLogWriter? _json;
     private readonly Channel<FunctionLogRecord> _pending;
     private readonly Lock _drain = new();
     private long _dropped;
     private long _droppedReported;
     private volatile bool _direct;
 
-    public LoggerFunctionLogSink(ILoggerFactory loggerFactory)
+    /// <param name="json">The JSON lines writer; without it, lines go through the logger.</param>
+    public NodeFunctionLogSink(ILoggerFactory loggerFactory, JsonLinesFunctionLogWriter? json = null)
     {
         _logger = loggerFactory.CreateLogger("EdgeCompute.FunctionLogs");
+        _json = json;
         // A full channel drops the new line and still reports success: the callback is what counts it.
         _pending = Channel.CreateBounded<FunctionLogRecord>(
             new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true },
@@ -43,7 +49,11 @@ internal sealed partial class LoggerFunctionLogSink : IFunctionLogSink
         }
         if (_direct)
         {
-            WriteLine(record);
+            lock (_drain)
+            {
+                WriteLine(record);
+                _json?.Flush();
+            }
         }
         else
         {
@@ -62,6 +72,7 @@ internal sealed partial class LoggerFunctionLogSink : IFunctionLogSink
             {
                 WriteLine(record);
             }
+            _json?.Flush();
             var dropped = Interlocked.Read(ref _dropped);
             if (dropped > _droppedReported)
             {
@@ -78,9 +89,16 @@ internal sealed partial class LoggerFunctionLogSink : IFunctionLogSink
         WritePending();
     }
 
-    private void WriteLine(in FunctionLogRecord record) =>
+    private void WriteLine(in FunctionLogRecord record)
+    {
+        if (_json is not null)
+        {
+            _json.Write(record);
+            return;
+        }
         FunctionLine(_logger, ToLogLevel(record.Level), record.FunctionName, record.FunctionVersion, record.EventType, record.RequestId,
             record.Timestamp, record.Message);
+    }
 
     private static LogLevel ToLogLevel(string level) => level switch
     {

@@ -5,15 +5,15 @@ using Microsoft.Extensions.Logging;
 namespace EdgeCompute.EdgeNode.Tests.Runtime;
 
 /// <summary>Function lines reach the node's log in bursts, in order, and none is lost at shutdown.</summary>
-public sealed class LoggerFunctionLogSinkTests
+public sealed class NodeFunctionLogSinkTests
 {
     private readonly LogCapture _capture = new();
-    private readonly LoggerFunctionLogSink _sink;
+    private readonly NodeFunctionLogSink _sink;
 
-    public LoggerFunctionLogSinkTests()
+    public NodeFunctionLogSinkTests()
     {
         var factory = LoggerFactory.Create(b => b.AddProvider(_capture).SetMinimumLevel(LogLevel.Information));
-        _sink = new LoggerFunctionLogSink(factory);
+        _sink = new NodeFunctionLogSink(factory);
     }
 
     [Fact]
