@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using EdgeCompute.EdgeNode.Runtime;
 
 namespace EdgeCompute.EdgeNode.Tests.Runtime;
@@ -45,6 +47,46 @@ public sealed class FunctionReportTests
 
         Assert.Equal($"REPORT RequestId: {id}\tDuration: 1.23 ms\tBilled Duration: 2 ms\tMemory Size: 128 MB\tMax Memory Used: 4 MB" +
             "\tInit Duration: 4.13 ms\tCompute Utilization: 7", report.Format(id));
+    }
+
+    [Theory]
+    [InlineData("uIp6bk73HisFc_tMvVhdF2G3mA-jTFaR8WKqAVsJ0pPsoJGyO2mZnA==")]
+    [InlineData("id with \"quotes\" and \\ backslash")]
+    [InlineData("id-ünïcödé-\u2028")]
+    public void WriteMessage_Report_JsonStringIsTheLine(string requestId)
+    {
+        var report = new FunctionReport(TimeSpan.FromTicks(12_345), 2, 128, 4, TimeSpan.FromTicks(41_255), 7);
+        var record = FunctionLogRecord.ForReport(At, "fn", "1", "viewer-request", requestId, report, "111111111111");
+        var body = new ArrayBufferWriter<byte>();
+
+        using (var json = new Utf8JsonWriter(body))
+        {
+            json.WriteStartObject();
+            record.WriteMessage(json, JsonEncodedText.Encode("message"));
+            json.WriteString("after", "x");
+            json.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(body.WrittenMemory);
+        Assert.Equal(report.Format(requestId), document.RootElement.GetProperty("message").GetString());
+        Assert.Equal("x", document.RootElement.GetProperty("after").GetString());
+    }
+
+    [Fact]
+    public void WriteMessage_LongLine_CutAtTheLimit()
+    {
+        var record = new FunctionLogRecord(At, "fn", "1", "viewer-request", "req-9", "INFO", new string('z', 50));
+        var body = new ArrayBufferWriter<byte>();
+
+        using (var json = new Utf8JsonWriter(body))
+        {
+            json.WriteStartObject();
+            record.WriteMessage(json, JsonEncodedText.Encode("message"), maxChars: 10);
+            json.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(body.WrittenMemory);
+        Assert.Equal(new string('z', 10), document.RootElement.GetProperty("message").GetString());
     }
 
     [Fact]
