@@ -22,12 +22,15 @@ internal sealed class NodeStateMetrics
     private readonly Counter _cacheEvictions;
     private readonly Gauge _snapshotVersion;
     private readonly Gauge _lastSync;
+    private readonly NodeFunctionLogSink _functionLog;
+    private readonly Counter _functionLogDropped;
     private readonly Lock _lock = new();
     private HashSet<(string, string, string, string)> _reported = [];
 
     public NodeStateMetrics(IMetricFactory factory, FunctionRuntime runtime, HttpCacheStore cache, EdgeSnapshotProvider snapshots,
-        RegionalSyncStatus sync)
+        RegionalSyncStatus sync, NodeFunctionLogSink functionLog)
     {
+        _functionLog = functionLog;
         _runtime = runtime;
         _cache = cache;
         _snapshots = snapshots;
@@ -41,6 +44,8 @@ internal sealed class NodeStateMetrics
             "The configuration version served: the registry revision in regional mode, the reload count with a config file.");
         _lastSync = factory.CreateGauge("edge_regional_last_sync_timestamp_seconds",
             "Unix time of the last successful sync with the registry (0: never, or not regional).");
+        _functionLogDropped = factory.CreateCounter("edge_function_log_lines_dropped_total",
+            "Function log lines left out of the node's log: more were waiting than it holds, or standard output would not take them.");
     }
 
     /// <summary>Brings the gauges up to date; called before each export.</summary>
@@ -51,6 +56,7 @@ internal sealed class NodeStateMetrics
         _cacheEvictions.IncTo(_cache.Evictions);
         _snapshotVersion.Set(_snapshots.Current.Version);
         _lastSync.Set(_sync.LastSync?.ToUnixTimeMilliseconds() / 1000.0 ?? 0);
+        _functionLogDropped.IncTo(_functionLog.DroppedLines);
         CollectIsolates();
     }
 

@@ -45,6 +45,7 @@ internal sealed class JsonLinesFunctionLogWriter
     private readonly ArrayBufferWriter<byte> _chunk = new(ChunkBytes);
     private readonly Utf8JsonWriter _json;
     private int _chunkLines;
+    private long _linesLost;
 
     /// <param name="output">Standard output in the node; any stream in tests.</param>
     public JsonLinesFunctionLogWriter(Stream output, string nodeId)
@@ -54,8 +55,8 @@ internal sealed class JsonLinesFunctionLogWriter
         _json = new Utf8JsonWriter(_line, Options);
     }
 
-    /// <summary>Lines given to <see cref="Flush"/> that could not be written (standard output closed or failing).</summary>
-    public long LinesLost { get; private set; }
+    /// <summary>Lines that could not be written (standard output closed or failing); read from any thread.</summary>
+    public long LinesLost => Interlocked.Read(ref _linesLost);
 
     /// <summary>Adds one line to the current chunk, writing the chunk first when the line would not fit in it.</summary>
     public void Write(in FunctionLogRecord record)
@@ -121,7 +122,7 @@ internal sealed class JsonLinesFunctionLogWriter
         {
             // Standard output gone (a closed pipe): there is nowhere left to say so; the lines are counted,
             // and with a regional origin they are shipped all the same.
-            LinesLost += lines;
+            Interlocked.Add(ref _linesLost, lines);
         }
     }
 }

@@ -41,6 +41,12 @@ internal sealed partial class NodeFunctionLogSink : IFunctionLogSink
 
     public bool IsEnabled(string level) => _logger.IsEnabled(ToLogLevel(level));
 
+    /// <summary>
+    /// Lines left out of the node's log: past the queue's bound, or lost to a standard output that would
+    /// not take them (<see cref="JsonLinesFunctionLogWriter.LinesLost"/>).
+    /// </summary>
+    public long DroppedLines => Interlocked.Read(ref _dropped) + (_json?.LinesLost ?? 0);
+
     public void Write(in FunctionLogRecord record)
     {
         if (!IsEnabled(record.Level))

@@ -66,6 +66,8 @@ public sealed class NodeMetricsTests
         Assert.True(scrape["edge_cache_bytes"] > 0);
         Assert.True(scrape["""edge_function_isolates{function="gen",version="$LATEST",engine="v8",state="live"}"""] >= 1);
         Assert.True(scrape.Has("edge_snapshot_version"));
+        Assert.Equal(0, scrape["edge_function_log_lines_dropped_total"]);
+        Assert.True(scrape.Has("edge_function_log_lines_dropped_total"));
         Assert.Contains("# TYPE edge_origin_request_duration_seconds histogram", scrape.Text);
     }
 

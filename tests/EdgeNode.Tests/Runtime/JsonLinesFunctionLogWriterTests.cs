@@ -131,6 +131,19 @@ public sealed class JsonLinesFunctionLogWriterTests
     }
 
     [Fact]
+    public void Sink_OutputClosed_LostLinesCountedAsDropped()
+    {
+        var sink = new NodeFunctionLogSink(LoggerFactory.Create(b => b.AddProvider(new LogCapture()).SetMinimumLevel(LogLevel.Information)),
+            new JsonLinesFunctionLogWriter(new RecordingStream { Fails = true }, "node-a"));
+
+        sink.Write(Line("INFO", "one"));
+        sink.Write(Line("INFO", "two"));
+        sink.WritePending();
+
+        Assert.Equal(2, sink.DroppedLines);
+    }
+
+    [Fact]
     public void Sink_JsonWriter_WritesOnlyLevelsTheLoggingConfigurationLetsThroughAndNothingToTheLogger()
     {
         var capture = new LogCapture();
