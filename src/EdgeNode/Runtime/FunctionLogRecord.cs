@@ -23,6 +23,9 @@ public readonly record struct FunctionLogRecord(
     /// <summary>The REPORT line's figures, when this is one made by <see cref="ForReport"/>.</summary>
     public FunctionReport? Report { get; init; }
 
+    // A REPORT line with its figures is well under this; a longer one (a long request id) is written from Message.
+    private const int ReportChars = 384;
+
     /// <summary>
     /// Writes the line's text as the JSON string <paramref name="property"/>, cut at <paramref name="maxChars"/>:
     /// a REPORT line straight from its figures, with no string of its own (the JSON node log and the
@@ -30,19 +33,21 @@ public readonly record struct FunctionLogRecord(
     /// </summary>
     public void WriteMessage(Utf8JsonWriter json, JsonEncodedText property, int maxChars = int.MaxValue)
     {
-        Span<char> line = stackalloc char[ReportChars];
-        Span<byte> quoted = stackalloc byte[2 * ReportChars + 2];
-        if (Report is { } report && report.TryFormat(line, RequestId, out var written) && TryQuotePlain(line[..written], quoted, out var length))
+        if (Report is { } report)
         {
-            json.WritePropertyName(property);
-            json.WriteRawValue(quoted[..length], skipInputValidation: true);
-            return;
+            // Only a REPORT line needs the buffers: a console line is written from its own string.
+            Span<char> line = stackalloc char[ReportChars];
+            Span<byte> quoted = stackalloc byte[2 * ReportChars + 2];
+            if (report.TryFormat(line, RequestId, out var written) && TryQuotePlain(line[..written], quoted, out var length))
+            {
+                json.WritePropertyName(property);
+                json.WriteRawValue(quoted[..length], skipInputValidation: true);
+                return;
+            }
         }
         var message = Message;
         json.WriteString(property, message.Length > maxChars ? message.AsSpan(0, maxChars) : message);
     }
-
-    private const int ReportChars = 384;
 
     // A REPORT line is printable ASCII and tabs (its request id is the node's own), so it is quoted here
     // by hand, each tab as \t, rather than through the encoder's general escaping (a tenth of the time of

@@ -133,8 +133,7 @@ public sealed class JsonLinesFunctionLogWriterTests
     [Fact]
     public void Sink_OutputClosed_LostLinesCountedAsDropped()
     {
-        var sink = new NodeFunctionLogSink(LoggerFactory.Create(b => b.AddProvider(new LogCapture()).SetMinimumLevel(LogLevel.Information)),
-            new JsonLinesFunctionLogWriter(new RecordingStream { Fails = true }, "node-a"));
+        var sink = JsonSink(new RecordingStream { Fails = true });
 
         sink.Write(Line("INFO", "one"));
         sink.Write(Line("INFO", "two"));
@@ -166,9 +165,7 @@ public sealed class JsonLinesFunctionLogWriterTests
     public void Sink_JsonWriterAfterTheWriterStopped_EachLineWrittenAtOnce()
     {
         var output = new RecordingStream();
-        // The levels come from the logger's configuration, which needs a provider to say yes.
-        var sink = new NodeFunctionLogSink(LoggerFactory.Create(b => b.AddProvider(new LogCapture()).SetMinimumLevel(LogLevel.Information)),
-            new JsonLinesFunctionLogWriter(output, "node-a"));
+        var sink = JsonSink(output);
         sink.Write(Line("INFO", "queued"));
 
         sink.WriteDirectly();
@@ -178,6 +175,11 @@ public sealed class JsonLinesFunctionLogWriterTests
         Assert.Equal(["queued", "late"], output.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("message").GetString()));
     }
+
+    // The levels come from the logger's configuration, which needs a provider to say yes.
+    private static NodeFunctionLogSink JsonSink(Stream output) =>
+        new(LoggerFactory.Create(b => b.AddProvider(new LogCapture()).SetMinimumLevel(LogLevel.Information)),
+            new JsonLinesFunctionLogWriter(output, "node-a"));
 
     private static FunctionLogRecord Line(string level, string message) =>
         new(Time, "f", "3", "viewer-request", "req-1", level, message, "000000000000");
