@@ -260,10 +260,14 @@ public sealed class HttpCacheTests
             (fresh, freshBody) = await GetAsync(env, path);
         }
 
+        Assert.Equal("served 1\n", first);
         Assert.Equal(first, staleBody);
         Assert.Equal("Hit from edge", stale.Header("X-Cache"));
-        Assert.Equal(2, await OriginHitsAsync(env, "/cacheable/swr"));
-        Assert.NotEqual(first, freshBody);
+        // The body the refresh stored is the origin's second answer. The count is not asserted as exactly two:
+        // the refreshed copy lives one second (less the Date header's rounding), so a slow machine may see it
+        // go stale and refresh once more before the count is read.
+        Assert.Equal("served 2\n", freshBody);
+        Assert.True(await OriginHitsAsync(env, "/cacheable/swr") >= 2);
         Assert.Equal("Hit from edge", fresh.Header("X-Cache"));
     }
 
