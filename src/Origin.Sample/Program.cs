@@ -5,7 +5,7 @@ using EdgeCompute.Origin.Sample.Logs;
 using EdgeCompute.Origin.Sample.Observability;
 using EdgeCompute.Origin.Sample.Registry;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = OriginApp.CreateBuilder(args);
 
 // The edge node's sample configuration expects its origin here; --urls or ASPNETCORE_URLS
 // still win, so tests can run the origin on any free port.

@@ -22,7 +22,11 @@ public static class EdgeNodeApp
     /// <summary>The app, or null with every configuration error listed.</summary>
     public static WebApplication? Build(string[] args, out IReadOnlyList<ConfigError> errors, Action<IServiceCollection>? configureServices = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // No appsettings.json reload: its watcher covers the whole content root, where data directories (the
+        // node's snapshot and usage spool, a registry's database) often sit, and each write there would wake it
+        // on the node's CPU. The node's own config file has its watcher (ConfigFileWatcher); a later
+        // --hostBuilder:reloadConfigOnChange=true still wins.
+        var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
         var configPath = Path.GetFullPath(builder.Configuration["config"] ?? builder.Configuration["EdgeNode:ConfigPath"] ?? DefaultConfigPath);
         if (!TryAddConfigFile(builder.Configuration, configPath, out var fileError))
         {

@@ -54,7 +54,7 @@ internal sealed class EdgeTestEnvironment : IAsyncDisposable
     public string ConfigPath => Path.Combine(Root, "edge.json");
 
     /// <summary>The arguments the node is built from, as an operator would pass them.</summary>
-    public string[] Args => ["--config", ConfigPath, "--urls", "http://127.0.0.1:0", "--hostBuilder:reloadConfigOnChange=false"];
+    public string[] Args => ["--config", ConfigPath, "--urls", "http://127.0.0.1:0"];
 
     /// <summary>The distribution's default origin (id <c>sample</c>), started by <see cref="StartAsync"/>.</summary>
     public TestOrigin Origin => _origin ?? throw new InvalidOperationException("Start the environment first.");

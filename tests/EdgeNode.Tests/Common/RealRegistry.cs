@@ -1,4 +1,5 @@
 using EdgeCompute.Origin.Sample.Billing;
+using EdgeCompute.Origin.Sample.Hosting;
 using EdgeCompute.Origin.Sample.Logs;
 using EdgeCompute.Origin.Sample.Registry;
 using Microsoft.AspNetCore.Builder;
@@ -32,7 +33,7 @@ internal sealed class RealRegistry : IAsyncDisposable
     public static async Task<RealRegistry> StartAsync(string apiKey)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("edge-registry-real-").FullName;
-        var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false"]);
+        var builder = OriginApp.CreateBuilder([]);
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using EdgeCompute.Origin.Sample.Content;
+using EdgeCompute.Origin.Sample.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,7 +30,7 @@ internal sealed class TestOrigin : IAsyncDisposable
 
     public static async Task<TestOrigin> StartAsync()
     {
-        var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false"]);
+        var builder = OriginApp.CreateBuilder([]);
         builder.Logging.ClearProviders();
         builder.Services.AddSampleOrigin();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using EdgeCompute.Origin.Sample.Billing;
 using EdgeCompute.Origin.Sample.Content;
+using EdgeCompute.Origin.Sample.Hosting;
 using EdgeCompute.Origin.Sample.Logs;
 using EdgeCompute.Origin.Sample.Registry;
 using Microsoft.AspNetCore.Builder;
@@ -47,8 +48,7 @@ internal sealed class TestRegionalOrigin : IAsyncDisposable
     /// <summary>Starts on the same port and data directory: what a restarted regional origin is.</summary>
     public async Task StartAgainAsync()
     {
-        var builder = WebApplication.CreateBuilder([
-            "--hostBuilder:reloadConfigOnChange=false",
+        var builder = OriginApp.CreateBuilder([
             "--urls", Url,
             "--Registry:DataDirectory", _dataDirectory,
             "--Registry:Accounts:0:Id", AccountId,

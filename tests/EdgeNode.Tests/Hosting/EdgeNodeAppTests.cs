@@ -1,4 +1,7 @@
+using EdgeCompute.EdgeNode.Hosting;
 using EdgeCompute.EdgeNode.Tests.Common;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeCompute.EdgeNode.Tests.Hosting;
 
@@ -94,5 +97,27 @@ public sealed class EdgeNodeAppTests
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("No distribution on this node serves this host name", await response.Content.ReadAsStringAsync());
         await env.Logs.WaitForAsync("Regional sync failed: the registry at http://127.0.0.1:9/ cannot be reached");
+    }
+
+    [Fact]
+    public async Task Build_Default_NoSettingsFileWatchesTheContentRoot()
+    {
+        await using var env = await new EdgeTestEnvironment().Bind("*").StartAsync();
+
+        // A reloading appsettings.json would watch the whole content root, data directories included.
+        var files = ((IConfigurationRoot)env.Services.GetRequiredService<IConfiguration>()).Providers.OfType<FileConfigurationProvider>().ToList();
+        Assert.Contains(files, f => f.Source.Path == "appsettings.json");
+        Assert.All(files, f => Assert.False(f.Source.ReloadOnChange, f.Source.Path));
+    }
+
+    [Fact]
+    public async Task Build_ReloadAskedFor_SettingsFilesReload()
+    {
+        await using var env = await new EdgeTestEnvironment().Bind("*").StartAsync();
+
+        await using var app = EdgeNodeApp.Build([.. env.Args, "--hostBuilder:reloadConfigOnChange=true"], out _);
+
+        var files = ((IConfigurationRoot)app!.Configuration).Providers.OfType<FileConfigurationProvider>();
+        Assert.Contains(files, f => f.Source.Path == "appsettings.json" && f.Source.ReloadOnChange);
     }
 }

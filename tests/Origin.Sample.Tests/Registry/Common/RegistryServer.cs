@@ -1,6 +1,7 @@
 using EdgeCompute.Origin.Sample.Observability;
 using EdgeCompute.Origin.Sample.Billing;
 using EdgeCompute.Origin.Sample.Content;
+using EdgeCompute.Origin.Sample.Hosting;
 using EdgeCompute.Origin.Sample.Logs;
 using EdgeCompute.Origin.Sample.Registry;
 using Microsoft.AspNetCore.Builder;
@@ -50,7 +51,7 @@ internal sealed class RegistryServer : IAsyncDisposable
     {
         var owns = dataDirectory is null;
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "registry-tests-" + Guid.NewGuid().ToString("N"));
-        var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false"]);
+        var builder = OriginApp.CreateBuilder([]);
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
