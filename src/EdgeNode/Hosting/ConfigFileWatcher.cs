@@ -1,5 +1,7 @@
 using EdgeCompute.EdgeNode.Configuration;
+using EdgeCompute.EdgeNode.Metering;
 using EdgeCompute.EdgeNode.Pipeline;
+using EdgeCompute.EdgeNode.Regional;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,6 +11,9 @@ namespace EdgeCompute.EdgeNode.Hosting;
 /// <summary>
 /// Watches the config file's folder (function folders included) and reloads on change. A valid
 /// change is swapped in whole; an invalid one is logged with every error and the last good config stays.
+/// The node's own writes under that folder (the usage spool, by default <c>data/usage</c> beside the
+/// config, one write per function run) are not changes to it: reloading on them rebuilt the
+/// configuration every debounce period for as long as requests came.
 /// </summary>
 internal sealed class ConfigFileWatcher : BackgroundService
 {
@@ -16,13 +21,19 @@ internal sealed class ConfigFileWatcher : BackgroundService
     private readonly EdgeNodeOptions _options;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _changed = new(0);
+    private readonly string? _spool;
     private FileSystemWatcher? _watcher;
 
-    public ConfigFileWatcher(SnapshotActivator activator, IOptions<EdgeNodeOptions> options, ILogger<ConfigFileWatcher> logger)
+    public ConfigFileWatcher(SnapshotActivator activator, IOptions<EdgeNodeOptions> options, IOptions<MeteringOptions> metering,
+        IOptions<RegionalOptions> regional, ILogger<ConfigFileWatcher> logger)
     {
         _activator = activator;
         _options = options.Value;
         _logger = logger;
+        if (metering.Value.IsActive(regional.Value))
+        {
+            _spool = Path.TrimEndingDirectorySeparator(metering.Value.SpoolDirectoryFor(_options.ConfigPath, regional.Value)) + Path.DirectorySeparatorChar;
+        }
     }
 
     /// <summary>
@@ -37,13 +48,25 @@ internal sealed class ConfigFileWatcher : BackgroundService
             IncludeSubdirectories = true,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
         };
-        FileSystemEventHandler onChange = (_, _) => _changed.Release();
+        FileSystemEventHandler onChange = (_, e) => Changed(e.FullPath);
         _watcher.Changed += onChange;
         _watcher.Created += onChange;
         _watcher.Deleted += onChange;
-        _watcher.Renamed += (_, _) => _changed.Release();
+        _watcher.Renamed += (_, e) =>
+        {
+            Changed(e.OldFullPath);
+            Changed(e.FullPath);
+        };
         _watcher.EnableRaisingEvents = true;
         return base.StartAsync(cancellationToken);
+    }
+
+    private void Changed(string path)
+    {
+        if (_spool is null || !(path + Path.DirectorySeparatorChar).StartsWith(_spool, StringComparison.Ordinal))
+        {
+            _changed.Release();
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -69,4 +69,28 @@ public sealed class ConfigFileWatcherTests
         await env.GetUntilAsync("/fn/x", (_, body) => body == "v1");
         Assert.Equal("200 OK\n", await env.Client.GetStringAsync("/status/200"));
     }
+
+    [Fact]
+    public async Task Reload_UsageSpoolWrittenBesideTheConfig_NoReload()
+    {
+        // Metering standalone spools to data/usage beside edge.json: one write per function run.
+        await using var env = await new EdgeTestEnvironment()
+            .Function("version", Answer("v1"))
+            .Bind("*", viewerRequest: "version")
+            .WithMetering("""{ "Enabled": true }""")
+            .StartAsync();
+
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal("v1", await env.Client.GetStringAsync("/"));
+        }
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(env.Root, "data", "usage")));
+        // Long enough, after the watcher's quiet period, for a reload the writes caused to have happened.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        Assert.Empty(env.Logs.Containing("Configuration 2 loaded"));
+        env.Rewrite(IndexJs, Answer("v2"));
+        await env.GetUntilAsync("/", (_, body) => body == "v2");
+        await env.Logs.WaitForAsync("Configuration 2 loaded");
+    }
 }
