@@ -60,7 +60,8 @@ taskset -c 1 dotnet src/Origin.Sample/bin/Release/net10.0/Origin.Sample.dll --ur
   --Logging:LogLevel:Default=Warning --Registry:DataDirectory "$work/registry" \
   --Registry:Accounts:0:Id 111111111111 --Registry:Accounts:0:Name bench --Registry:Accounts:0:ApiKey "$api_key" \
   --Registry:NodeKeys:0 "$node_key" >/dev/null &
-pids+=($!)
+origin_pid=$!
+pids+=("$origin_pid")
 source benchmarks/load/common.sh
 wait_for_port "$origin_port"
 edge() { EDGE_REGISTRY_URL="http://127.0.0.1:$origin_port" EDGE_API_KEY="$api_key" dotnet src/EdgeCli/bin/Release/net10.0/edge.dll "$@" >/dev/null; }
@@ -72,7 +73,7 @@ edge distributions apply "$work/distribution.json"
 # One path: an "on" and an "off" node side by side on core 0, each driven by its own wrk on core 1 at the
 # same time, so that whatever else the machine does falls on both alike. What each node adds per request
 # is its CPU time (user + system, from /proc) over the requests it answered in the measured window.
-declare -A cost rps idle
+declare -A cost rps idle origin_cost
 # ON_SETTINGS / OFF_SETTINGS replace the two nodes' settings, to weigh one part at a time.
 # OFF_DLL runs the "off" node from another build (an EdgeNode.dll built Release in a git worktree of an
 # earlier commit), to weigh a change: give both nodes the same settings, and on/off is new/old.
@@ -117,11 +118,13 @@ run() { # name, config, url path, port of the "on" node (the "off" node takes th
   wait "$warm_on"; sleep 1
   local on_before off_before
   on_before=$(cpu_ticks "$on_pid"); off_before=$(cpu_ticks "$off_pid"); idle_before=$(core0_idle)
+  local origin_before; origin_before=$(cpu_ticks "$origin_pid")
   taskset -c 1 wrk -t1 -c"$connections" -d"${measure}s" "http://127.0.0.1:$on_port$path" > "/tmp/wrk-metrics-$name-on.txt" &
   local wrk_on=$!
   taskset -c 1 wrk -t1 -c"$connections" -d"${measure}s" "http://127.0.0.1:$off_port$path" > "/tmp/wrk-metrics-$name-off.txt"
   wait "$wrk_on"
   local on_cpu=$(( $(cpu_ticks "$on_pid") - on_before )) off_cpu=$(( $(cpu_ticks "$off_pid") - off_before ))
+  local origin_cpu=$(( $(cpu_ticks "$origin_pid") - origin_before ))
   idle[$name]+="$(awk -v i="$(( $(core0_idle) - idle_before ))" -v t="$ticks" -v s="$measure" 'BEGIN { printf "%.0f", 100 * i / t / s }') "
   for state in on off; do
     grep -q 'Non-2xx' "/tmp/wrk-metrics-$name-$state.txt" && echo "$name $state: non-2xx answers" >&2
@@ -132,6 +135,10 @@ run() { # name, config, url path, port of the "on" node (the "off" node takes th
     cost[$name:$state]+="$(awk -v c="$cpu" -v t="$ticks" -v r="$requests" 'BEGIN { printf "%.3f", c / t * 1e6 / r }') "
     rps[$name:$state]+="$(awk '/Requests\/sec/ { printf "%.0f", $2 }' "/tmp/wrk-metrics-$name-$state.txt") "
   done
+  # The origin (also the regional registry) on core 1: its CPU time over both nodes' requests, which on
+  # the regional path includes storing the "on" node's shipped lines.
+  origin_cost[$name]+="$(cat "/tmp/wrk-metrics-$name-on.txt" "/tmp/wrk-metrics-$name-off.txt" |
+    awk -v c="$origin_cpu" -v t="$ticks" '/requests in/ { r += $1 } END { printf "%.3f", c / t * 1e6 / r }') "
   # Started from a subshell, the nodes are not this shell's children: wait until they are gone.
   kill "$on_pid" "$off_pid"
   while kill -0 "$on_pid" 2>/dev/null || kill -0 "$off_pid" 2>/dev/null; do sleep 0.2; done
@@ -149,11 +156,11 @@ for round in $(seq 1 "$rounds"); do
 done
 
 median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-printf '%-10s %9s %9s %8s   %s\n' path 'on µs' 'off µs' 'on/off' 'node CPU per request (µs, on | off); req/s (on | off)'
+printf '%-10s %9s %9s %8s   %s\n' path 'on µs' 'off µs' 'on/off' 'node CPU per request (µs, on | off); req/s (on | off); core 0 idle; origin CPU per request (µs)'
 for name in $paths; do
   on=$(echo "${cost[$name:on]}" | median); off=$(echo "${cost[$name:off]}" | median)
   ratio=$(paste <(echo "${cost[$name:on]}" | tr ' ' '\n' | grep .) <(echo "${cost[$name:off]}" | tr ' ' '\n' | grep .) |
     awk '{ printf "%.4f ", $1 / $2 }' | median)
-  awk -v n="$name" -v on="$on" -v off="$off" -v r="$ratio" -v runs="${cost[$name:on]}| ${cost[$name:off]}; ${rps[$name:on]}| ${rps[$name:off]}; idle % ${idle[$name]}" \
+  awk -v n="$name" -v on="$on" -v off="$off" -v r="$ratio" -v runs="${cost[$name:on]}| ${cost[$name:off]}; ${rps[$name:on]}| ${rps[$name:off]}; idle % ${idle[$name]}; origin µs ${origin_cost[$name]}" \
     'BEGIN { printf "%-10s %9.2f %9.2f %8.3f   %s\n", n, on, off, r, runs }'
 done
