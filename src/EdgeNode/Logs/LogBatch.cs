@@ -28,10 +28,16 @@ internal sealed class LogBatch
 
     public int Records { get; }
 
-    public static LogBatch Create(string nodeId, IReadOnlyList<ShippedLogRecord> records)
+    /// <summary>
+    /// Writes the batch into <paramref name="body"/>, emptied first, whose memory the batch then shows as its
+    /// <see cref="Body"/> until the buffer is used for the next one. The shipper has one batch in flight at a
+    /// time and so reuses one buffer: a batch is some 200 KB, and a new array for each went to the large
+    /// object heap, three times a second at 1,700 lines a second, each filling it closer to a full collection.
+    /// </summary>
+    public static LogBatch Create(string nodeId, IReadOnlyList<ShippedLogRecord> records, ArrayBufferWriter<byte> body)
     {
         var batchId = nodeId + ":" + Guid.NewGuid().ToString("N");
-        var body = new ArrayBufferWriter<byte>(256 + records.Count * 256);
+        body.ResetWrittenCount();
         using var json = new Utf8JsonWriter(body);
         json.WriteStartObject();
         json.WriteString("batchId", batchId);

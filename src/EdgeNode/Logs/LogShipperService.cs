@@ -1,3 +1,4 @@
+using System.Buffers;
 using EdgeCompute.EdgeNode.Regional;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,9 @@ internal sealed class LogShipperService : BackgroundService
     private readonly RegionalOptions _regional;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    // The body of _pending, reused for the next batch once it is acknowledged (see LogBatch.Create).
+    private readonly ArrayBufferWriter<byte> _body = new();
+    private readonly List<ShippedLogRecord> _records;
     private LogBatch? _pending;
     private int _flushed;
 
@@ -31,6 +35,7 @@ internal sealed class LogShipperService : BackgroundService
         _buffer = buffer;
         _sender = sender;
         _options = options.Value;
+        _records = new List<ShippedLogRecord>(_options.BatchRecords);
         _regional = regional.Value;
         _time = time;
         _logger = logger;
@@ -72,14 +77,13 @@ internal sealed class LogShipperService : BackgroundService
     /// <summary>Ships every queued record, batch by batch; false when <paramref name="retry"/> is off and a batch failed.</summary>
     private async Task<bool> ShipQueuedAsync(bool retry, CancellationToken cancellationToken)
     {
-        var records = new List<ShippedLogRecord>(_options.BatchRecords);
-        while (_pending is not null || _buffer.Take(records, _options.BatchRecords) > 0)
+        while (_pending is not null || _buffer.Take(_records, _options.BatchRecords) > 0)
         {
             _buffer.EndDropEpisode();
             if (_pending is null)
             {
-                _pending = LogBatch.Create(_sender.NodeId, records);
-                records.Clear();
+                _pending = LogBatch.Create(_sender.NodeId, _records, _body);
+                _records.Clear();
             }
             if (!await ShipAsync(_pending, retry, cancellationToken))
             {

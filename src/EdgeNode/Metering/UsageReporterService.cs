@@ -1,3 +1,4 @@
+using System.Buffers;
 using EdgeCompute.EdgeNode.Regional;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,8 @@ internal sealed class UsageReporterService : BackgroundService
     private readonly RegionalOptions _regional;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    // The segment being reported and its batch body, reused for the next segment (see UsageBatch.ReadAsync).
+    private readonly ArrayBufferWriter<byte> _segment = new(), _body = new();
 
     public UsageReporterService(UsageSpool spool, UsageBatchSender sender, IOptions<RegionalOptions> regional, TimeProvider time,
         ILogger<UsageReporterService> logger)
@@ -83,7 +86,7 @@ internal sealed class UsageReporterService : BackgroundService
         UsageBatch batch;
         try
         {
-            batch = await UsageBatch.ReadAsync(_sender.NodeId, segment, cancellationToken);
+            batch = await UsageBatch.ReadAsync(_sender.NodeId, segment, _segment, _body, cancellationToken);
         }
         catch (FileNotFoundException)
         {

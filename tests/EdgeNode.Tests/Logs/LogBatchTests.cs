@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using EdgeCompute.EdgeNode.Logs;
 using EdgeCompute.EdgeNode.Runtime;
@@ -16,7 +17,7 @@ public sealed class LogBatchTests
             new(8, new FunctionLogRecord(at, "hello", "3", "viewer-request", "req-1", "REPORT", "REPORT RequestId: req-1", "111111111111")),
         };
 
-        var batch = LogBatch.Create("edge-1", records);
+        var batch = LogBatch.Create("edge-1", records, new ArrayBufferWriter<byte>());
 
         Assert.StartsWith("edge-1:", batch.BatchId, StringComparison.Ordinal);
         Assert.Equal(2, batch.Records);
@@ -40,7 +41,8 @@ public sealed class LogBatchTests
     [Fact]
     public void Create_TwoBatches_DifferentIds()
     {
-        Assert.NotEqual(LogBatch.Create("edge-1", []).BatchId, LogBatch.Create("edge-1", []).BatchId);
+        var body = new ArrayBufferWriter<byte>();
+        Assert.NotEqual(LogBatch.Create("edge-1", [], body).BatchId, LogBatch.Create("edge-1", [], body).BatchId);
     }
 
     [Fact]
@@ -48,8 +50,24 @@ public sealed class LogBatchTests
     {
         var record = new FunctionLogRecord(DateTimeOffset.UnixEpoch, "hello", "1", "viewer-request", "r", "INFO", new string('x', LogBatch.MaxMessageChars + 10));
 
-        using var body = JsonDocument.Parse(LogBatch.Create("edge-1", [new ShippedLogRecord(1, record)]).Body);
+        using var body = JsonDocument.Parse(LogBatch.Create("edge-1", [new ShippedLogRecord(1, record)], new ArrayBufferWriter<byte>()).Body);
 
         Assert.Equal(LogBatch.MaxMessageChars, body.RootElement.GetProperty("records")[0].GetProperty("message").GetString()!.Length);
+    }
+
+    [Fact]
+    public void Create_IntoABufferUsedBefore_BodyIsTheNewBatchOnly()
+    {
+        var body = new ArrayBufferWriter<byte>();
+        var many = Enumerable.Range(1, 50)
+            .Select(i => new ShippedLogRecord(i, new FunctionLogRecord(DateTimeOffset.UnixEpoch, "hello", "1", "viewer-request", "r", "INFO", "line " + i)))
+            .ToList();
+        LogBatch.Create("edge-1", many, body);
+
+        var second = LogBatch.Create("edge-1", [many[0]], body);
+
+        using var json = JsonDocument.Parse(second.Body);
+        Assert.Equal(second.BatchId, json.RootElement.GetProperty("batchId").GetString());
+        Assert.Equal(1, json.RootElement.GetProperty("records").GetArrayLength());
     }
 }
