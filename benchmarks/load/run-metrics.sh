@@ -14,12 +14,14 @@
 # on/off is the median of the rounds' own ratios (each round's two nodes shared the same minutes, while
 # the machine's speed drifts between rounds), beside the medians of each node's figures. Ports 18081 and 18090-18091 keep clear of the demo ports.
 #   benchmarks/load/run-metrics.sh [warmup-seconds=20] [measure-seconds=15] [connections=32] [rounds=1]
+# RATE=1500 offers each node that many requests a second (h2load) instead of running both flat out (wrk).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 warmup=${1:-20}; measure=${2:-15}; connections=${3:-32}; rounds=${4:-1}
 origin_port=18081; port=18090
 node_key=bench-node-key; api_key=bench-api-key
 command -v wrk >/dev/null || { echo "wrk is not installed" >&2; exit 1; }
+[[ -z ${RATE:-} ]] || command -v h2load >/dev/null || { echo "RATE needs h2load (apt-get install nghttp2-client)" >&2; exit 1; }
 for project in src/EdgeNode/EdgeNode.csproj src/Origin.Sample/Origin.Sample.csproj src/EdgeCli/EdgeCli.csproj; do
   dotnet build "$project" -c Release -v quiet -nologo >/dev/null
 done
@@ -96,6 +98,20 @@ start_node() { # config, on|off, port -> pid
     "${settings[@]}" >/dev/null 2>"/tmp/metrics-$state.err" &
   echo $!
 }
+# The load on one node for some seconds, its summary in wrk's words ("N requests in", "Requests/sec:"):
+# wrk, each connection sending its next request as soon as the last is answered, so that the two nodes
+# run flat out; or, with RATE set, h2load offering RATE requests a second to each node, so that the two
+# are compared at the same load. Flat out, a node that spends a little more per request also gets fewer
+# requests answered in the same time; at one rate, the figure is what the same requests cost each.
+load() { # seconds, url, output file
+  if [[ -n ${RATE:-} ]]; then
+    taskset -c 1 h2load --h1 -t1 -c"$connections" --rps="$(( RATE / connections ))" -D "$1" "$2" |
+      awk '/^requests:/ { done = $8 } /^status codes:/ { ok = $3 } /^finished in/ { rate = $4 }
+        END { printf "  %d requests in\nRequests/sec: %s\n", done, rate; if (ok != done) print "Non-2xx" }' > "$3"
+  else
+    taskset -c 1 wrk -t1 -c"$connections" -d"${1}s" "$2" > "$3"
+  fi
+}
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 core0_idle() { awk '$1 == "cpu0" { print $5 + $6 }' /proc/stat; }
 run() { # name, config, url path, port of the "on" node (the "off" node takes the other)
@@ -112,16 +128,16 @@ run() { # name, config, url path, port of the "on" node (the "off" node takes th
       sleep 0.2
     done
   done
-  taskset -c 1 wrk -t1 -c"$connections" -d"${warmup}s" "http://127.0.0.1:$on_port$path" >/dev/null &
+  load "$warmup" "http://127.0.0.1:$on_port$path" /dev/null &
   local warm_on=$!
-  taskset -c 1 wrk -t1 -c"$connections" -d"${warmup}s" "http://127.0.0.1:$off_port$path" >/dev/null
+  load "$warmup" "http://127.0.0.1:$off_port$path" /dev/null
   wait "$warm_on"; sleep 1
   local on_before off_before
   on_before=$(cpu_ticks "$on_pid"); off_before=$(cpu_ticks "$off_pid"); idle_before=$(core0_idle)
   local origin_before; origin_before=$(cpu_ticks "$origin_pid")
-  taskset -c 1 wrk -t1 -c"$connections" -d"${measure}s" "http://127.0.0.1:$on_port$path" > "/tmp/wrk-metrics-$name-on.txt" &
+  load "$measure" "http://127.0.0.1:$on_port$path" "/tmp/wrk-metrics-$name-on.txt" &
   local wrk_on=$!
-  taskset -c 1 wrk -t1 -c"$connections" -d"${measure}s" "http://127.0.0.1:$off_port$path" > "/tmp/wrk-metrics-$name-off.txt"
+  load "$measure" "http://127.0.0.1:$off_port$path" "/tmp/wrk-metrics-$name-off.txt"
   wait "$wrk_on"
   local on_cpu=$(( $(cpu_ticks "$on_pid") - on_before )) off_cpu=$(( $(cpu_ticks "$off_pid") - off_before ))
   local origin_cpu=$(( $(cpu_ticks "$origin_pid") - origin_before ))
