@@ -4,6 +4,7 @@ using EdgeCompute.Origin.Sample.Logs.Ingestion;
 using EdgeCompute.Origin.Sample.Logs.Query;
 using EdgeCompute.Origin.Sample.Registry;
 using EdgeCompute.Origin.Sample.Registry.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
 
 namespace EdgeCompute.Origin.Sample.Logs.Storage;
 
@@ -28,14 +29,30 @@ internal sealed class SqliteLogStore(RegistryPaths paths, TimeProvider time) : I
                     cancellationToken);
                 return new LogIngestResult(batch.BatchId, accepted, Duplicate: true);
             }
-            // Dapper runs the insert once per element of the list, inside the same transaction as the batch id.
-            await db.ExecuteAsync($"""
+            await using var insert = db.Repeated($"""
                 INSERT INTO log_records ({Columns})
-                VALUES (@Time, @NodeId, @Sequence, @RequestId, @Account, @Function, @Version, @Event, @Level, @Message)
-                """, batch.Entries.Select(e => new
-                {
-                    Time = SqliteCommands.Time(e.Time), e.NodeId, e.Sequence, e.RequestId, e.Account, e.Function, e.Version, e.Event, e.Level, e.Message,
-                }).ToList(), cancellationToken);
+                VALUES (@time, @node, @sequence, @request, @account, @function, @version, @event, @level, @message)
+                """);
+            var parameters = insert.Parameters;
+            SqliteParameter at = parameters.Add("@time", SqliteType.Text), node = parameters.Add("@node", SqliteType.Text),
+                sequence = parameters.Add("@sequence", SqliteType.Integer), request = parameters.Add("@request", SqliteType.Text),
+                account = parameters.Add("@account", SqliteType.Text), function = parameters.Add("@function", SqliteType.Text),
+                version = parameters.Add("@version", SqliteType.Text), @event = parameters.Add("@event", SqliteType.Text),
+                level = parameters.Add("@level", SqliteType.Text), message = parameters.Add("@message", SqliteType.Text);
+            foreach (var e in batch.Entries)
+            {
+                at.Value = SqliteCommands.Time(e.Time);
+                node.Value = e.NodeId;
+                sequence.Value = e.Sequence;
+                request.Value = e.RequestId;
+                account.Value = e.Account;
+                function.Value = e.Function;
+                version.Value = e.Version;
+                @event.Value = e.Event;
+                level.Value = e.Level;
+                message.Value = e.Message;
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
             return new LogIngestResult(batch.BatchId, batch.Entries.Count, Duplicate: false);
         }, cancellationToken);
 

@@ -33,6 +33,19 @@ internal sealed class SqliteCommands(SqliteConnection connection, SqliteTransact
         CancellationToken cancellationToken) where T : class =>
         (await QueryAsync(sql, parameters, map, cancellationToken)).FirstOrDefault();
 
+    /// <summary>
+    /// A command in this transaction for one statement run for many rows: the caller adds its parameters once
+    /// and sets their values per row. Dapper, given a list, looks each parameter up by name again for every
+    /// row, a tenth of the CPU of storing a shipped log line.
+    /// </summary>
+    public SqliteCommand Repeated(string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
     /// <summary>Timestamps are stored as round-trip ISO 8601 text, readable in any SQLite shell.</summary>
     public static string Time(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
