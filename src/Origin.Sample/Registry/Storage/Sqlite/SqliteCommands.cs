@@ -34,9 +34,10 @@ internal sealed class SqliteCommands(SqliteConnection connection, SqliteTransact
         (await QueryAsync(sql, parameters, map, cancellationToken)).FirstOrDefault();
 
     /// <summary>
-    /// A command in this transaction for one statement run for many rows: the caller adds its parameters once
-    /// and sets their values per row. Dapper, given a list, looks each parameter up by name again for every
-    /// row, a tenth of the CPU of storing a shipped log line.
+    /// A command in this transaction for one statement run for many rows: the caller adds its parameters once,
+    /// named as in the SQL, and sets their values per row. Dapper, given a list, adds them anew for every row,
+    /// named without their <c>@</c>, and each is then found in the statement by trying every prefix: a tenth of
+    /// the CPU of storing a shipped log line.
     /// </summary>
     public SqliteCommand Repeated(string sql)
     {
