@@ -1,7 +1,6 @@
 using EdgeCompute.EdgeNode.Configuration;
 using EdgeCompute.EdgeNode.Metering;
 using EdgeCompute.EdgeNode.Pipeline;
-using EdgeCompute.EdgeNode.Regional;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,15 +23,16 @@ internal sealed class ConfigFileWatcher : BackgroundService
     private readonly string? _spool;
     private FileSystemWatcher? _watcher;
 
-    public ConfigFileWatcher(SnapshotActivator activator, IOptions<EdgeNodeOptions> options, IOptions<MeteringOptions> metering,
-        IOptions<RegionalOptions> regional, ILogger<ConfigFileWatcher> logger)
+    /// <param name="spool">The usage spool, registered only while the node meters.</param>
+    public ConfigFileWatcher(SnapshotActivator activator, IOptions<EdgeNodeOptions> options, ILogger<ConfigFileWatcher> logger,
+        UsageSpool? spool = null)
     {
         _activator = activator;
         _options = options.Value;
         _logger = logger;
-        if (metering.Value.IsActive(regional.Value))
+        if (spool is not null)
         {
-            _spool = Path.TrimEndingDirectorySeparator(metering.Value.SpoolDirectoryFor(_options.ConfigPath, regional.Value)) + Path.DirectorySeparatorChar;
+            _spool = Path.TrimEndingDirectorySeparator(spool.Directory) + Path.DirectorySeparatorChar;
         }
     }
 
