@@ -40,7 +40,7 @@ public static class EdgeNodeServiceCollectionExtensions
         {
             // Registered, the sink takes it and writes JSON lines; not registered, it writes through its logger.
             services.TryAddSingleton(sp => new JsonLinesFunctionLogWriter(
-                Console.OpenStandardOutput(), sp.GetRequiredService<IOptions<FunctionRuntimeOptions>>().Value.NodeId));
+                Console.OpenStandardOutput(), sp.GetRequiredService<IOptions<FunctionRuntimeOptions>>().Value.NodeId, Console.Out));
         }
         services.TryAddSingleton<NodeFunctionLogSink>();
         services.TryAddSingleton<IFunctionLogSink>(sp => sp.GetRequiredService<NodeFunctionLogSink>());

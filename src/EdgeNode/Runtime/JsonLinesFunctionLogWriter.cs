@@ -20,8 +20,8 @@ internal sealed class JsonLinesFunctionLogWriter
 {
     /// <summary>
     /// The most bytes written at once. A write of up to PIPE_BUF (4096 bytes on Linux) to a pipe is atomic,
-    /// so chunks of whole lines no bigger than this never interleave with the console logger's own writes
-    /// to the same standard output. A single longer line is written alone.
+    /// so chunks of whole lines no bigger than this never interleave with another process's writes to the
+    /// same pipe (a process manager's shared log pipe). A single longer line is written alone.
     /// </summary>
     internal const int ChunkBytes = 4096;
 
@@ -40,6 +40,7 @@ internal sealed class JsonLinesFunctionLogWriter
     private static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
 
     private readonly Stream _output;
+    private readonly object _outputLock;
     private readonly JsonEncodedText _nodeId;
     private readonly ArrayBufferWriter<byte> _line = new(512);
     private readonly ArrayBufferWriter<byte> _chunk = new(ChunkBytes);
@@ -48,9 +49,17 @@ internal sealed class JsonLinesFunctionLogWriter
     private long _linesLost;
 
     /// <param name="output">Standard output in the node; any stream in tests.</param>
-    public JsonLinesFunctionLogWriter(Stream output, string nodeId)
+    /// <param name="outputLock">
+    /// What else writing to <paramref name="output"/> holds while it writes: in the node, <c>Console.Out</c>.
+    /// The console logger writes a message with one <c>Console.Out.Write</c>, which the runtime's synchronized
+    /// writer holds its own lock for, and which reaches standard output in pieces of its 256-character
+    /// buffer; a chunk written between two of those pieces would land inside the logger's line. The runtime
+    /// locks on the writer itself so that other console writers can do the same (dotnet/runtime#2855).
+    /// </param>
+    public JsonLinesFunctionLogWriter(Stream output, string nodeId, object? outputLock = null)
     {
         _output = output;
+        _outputLock = outputLock ?? new object();
         _nodeId = JsonEncodedText.Encode(nodeId, Options.Encoder);
         _json = new Utf8JsonWriter(_line, Options);
     }
@@ -116,7 +125,10 @@ internal sealed class JsonLinesFunctionLogWriter
     {
         try
         {
-            _output.Write(bytes);
+            lock (_outputLock)
+            {
+                _output.Write(bytes);
+            }
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {

@@ -8,7 +8,8 @@ namespace EdgeCompute.EdgeNode.Tests.Runtime;
 
 /// <summary>
 /// The node log's default form for function lines: a JSON object per line, written in chunks of whole
-/// lines that a pipe takes atomically, each line with the fields an operator filters on.
+/// lines that a pipe takes atomically and that never land inside the console logger's lines, each line
+/// with the fields an operator filters on.
 /// </summary>
 public sealed class JsonLinesFunctionLogWriterTests
 {
@@ -176,6 +177,43 @@ public sealed class JsonLinesFunctionLogWriterTests
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("message").GetString()));
     }
 
+    [Fact]
+    public async Task Flush_ConsoleLoggerWritingTheSameOutput_NoChunkLandsInsideItsLine()
+    {
+        // Console.Out as the runtime makes it: a synchronized writer over a 256-character buffer, so one
+        // long Write reaches the stream in pieces. The console logger writes each message that way.
+        var output = new RecordingStream { YieldAfterWrite = true };
+        var console = TextWriter.Synchronized(new StreamWriter(output, new UTF8Encoding(false), 256) { AutoFlush = true });
+        var writer = new JsonLinesFunctionLogWriter(output, "node-a", console);
+        var loggerLine = "info: Host[0] " + new string('x', 3000);
+
+        var logger = Task.Run(() =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                console.Write(loggerLine + "\n");
+            }
+        });
+        // Bursts of function lines for as long as the logger writes, so that the two overlap.
+        var bursts = 0;
+        while (!logger.IsCompleted)
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                writer.Write(Line("INFO", $"burst {bursts} line {i}"));
+            }
+            writer.Flush();
+            bursts++;
+        }
+        await logger;
+
+        var lines = output.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(bursts > 1, "the function lines' bursts did not overlap the logger's lines");
+        Assert.Equal(20, lines.Count(l => l == loggerLine));
+        Assert.All(lines.Where(l => l != loggerLine), l => Assert.Equal("INFO", JsonDocument.Parse(l).RootElement.GetProperty("level").GetString()));
+        Assert.Equal(20 + bursts * 20, lines.Length);
+    }
+
     // The levels come from the logger's configuration, which needs a provider to say yes.
     private static NodeFunctionLogSink JsonSink(Stream output) =>
         new(LoggerFactory.Create(b => b.AddProvider(new LogCapture()).SetMinimumLevel(LogLevel.Information)),
@@ -191,6 +229,9 @@ public sealed class JsonLinesFunctionLogWriterTests
 
         public bool Fails { get; init; }
 
+        /// <summary>Gives the other writer's thread its turn after each write, as a pipe's reader would.</summary>
+        public bool YieldAfterWrite { get; init; }
+
         public string Text => Encoding.UTF8.GetString(Writes.SelectMany(w => w).ToArray());
 
         public override void Write(ReadOnlySpan<byte> buffer)
@@ -199,7 +240,14 @@ public sealed class JsonLinesFunctionLogWriterTests
             {
                 throw new IOException("Broken pipe");
             }
-            Writes.Add(buffer.ToArray());
+            lock (Writes)
+            {
+                Writes.Add(buffer.ToArray());
+            }
+            if (YieldAfterWrite)
+            {
+                Thread.Sleep(1);
+            }
         }
 
         public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
