@@ -264,8 +264,7 @@ public sealed class FunctionRuntime : IDisposable
         var parts = line.Split('\t', 3);
         if (parts.Length == 3 && DateTimeOffset.TryParse(parts[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
         {
-            _logs.Write(new FunctionLogRecord(at, function.FunctionName, function.Version, input.EventType.ToWireName(), input.RequestId, parts[1], parts[2],
-                function.Account));
+            _logs.Write(Record(function, input, at, parts[1], parts[2]));
         }
         else
         {
@@ -274,8 +273,11 @@ public sealed class FunctionRuntime : IDisposable
     }
 
     private void Log(FunctionModel function, FunctionEventInput input, string level, string message) =>
-        _logs.Write(new FunctionLogRecord(_time.GetUtcNow(), function.FunctionName, function.Version, input.EventType.ToWireName(),
-            input.RequestId, level, message, function.Account));
+        _logs.Write(Record(function, input, _time.GetUtcNow(), level, message));
+
+    /// <summary>A line of this invocation's log: which function, version, event, request and account it belongs to.</summary>
+    private static FunctionLogRecord Record(FunctionModel function, FunctionEventInput input, DateTimeOffset at, string level, string message) =>
+        new(at, function.FunctionName, function.Version, input.EventType.ToWireName(), input.RequestId, level, message, function.Account);
 
     private static bool IsMemoryLimit(ScriptEngineException ex) =>
         ex.Message.Contains("exceeded its memory limit", StringComparison.Ordinal) || ex.IsFatal;
