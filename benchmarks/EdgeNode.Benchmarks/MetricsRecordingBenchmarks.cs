@@ -38,10 +38,10 @@ public class MetricsRecordingBenchmarks
         _metrics = new EdgeMetrics(MetricsRegistryServiceCollectionExtensions.CreateFactory(Metrics.NewCustomRegistry()));
         _withExemplars = new EdgeMetrics(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry()));
         var histograms = MetricsRegistryServiceCollectionExtensions.CreateFactory(Metrics.NewCustomRegistry());
-        var buckets = new HistogramConfiguration { Buckets = EdgeMetrics.FunctionBuckets };
+        var buckets = new HistogramConfiguration { Buckets = [.. EdgeMetrics.FunctionBuckets] };
         _direct = histograms.CreateHistogram("direct_seconds", "prometheus-net's Observe.", ["f"], buckets).WithLabels("trivial");
         _buffered = new BufferedHistogram(histograms.CreateHistogram("buffered_seconds", "Buffered.", ["f"], buckets).WithLabels("trivial"),
-            EdgeMetrics.FunctionBuckets);
+            EdgeMetrics.FunctionBuckets.AsSpan());
         _function = new FunctionModel
         {
             Name = "trivial", Files = new Dictionary<string, string>(), HandlerModule = "index.js", HandlerExport = "handler", VersionKey = "trivial:1",

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using EdgeCompute.EdgeNode.Model;
 using Prometheus;
@@ -16,11 +17,15 @@ namespace EdgeCompute.EdgeNode.Observability;
 internal sealed class EdgeMetrics
 {
     // Seconds; an origin on the same machine answers in well under a millisecond, a slow one in seconds.
-    private static readonly double[] OriginBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
-    internal static readonly double[] FunctionBuckets = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
-    private static readonly double[] InitBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+    // Immutable: every histogram of a kind shares its bounds, and prometheus-net is given a copy.
+    private static readonly ImmutableArray<double> OriginBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+    internal static readonly ImmutableArray<double> FunctionBuckets = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+    private static readonly ImmutableArray<double> InitBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
     private readonly ConditionalWeakTable<CacheBehaviorModel, RequestMetricSet> _behaviors = [];
+    // One set per distribution and behaviour pattern, whichever model asked for it: what an old model's
+    // requests counted is still flushed after a reload has replaced it.
+    private readonly ConcurrentDictionary<(string Distribution, string Behavior), RequestMetricSet> _requestSets = [];
     private readonly ConditionalWeakTable<DistributionModel, BufferedHistogram> _origins = [];
     private readonly ConditionalWeakTable<FunctionModel, FunctionMetricSet?[]> _functions = [];
     private readonly ConditionalWeakTable<DistributionModel, BufferedHistogram>.CreateValueCallback _newOriginBuffer;
@@ -39,7 +44,7 @@ internal sealed class EdgeMetrics
             "Response body bytes sent to viewers (Content-Length, or counted as a chunked body is written; HEAD and 204/304 send none).", ["distribution", "behavior"]);
         OriginDuration = factory.CreateHistogram("edge_origin_request_duration_seconds",
             "Time from sending a request to an origin until its response headers arrived (or the forward failed), per origin request.",
-            ["distribution"], new HistogramConfiguration { Buckets = OriginBuckets });
+            ["distribution"], new HistogramConfiguration { Buckets = [.. OriginBuckets] });
         Invocations = factory.CreateCounter("edge_function_invocations_total",
             "Function invocations, by function, version and event.", ["function", "version", "event"]);
         Errors = factory.CreateCounter("edge_function_errors_total",
@@ -47,12 +52,12 @@ internal sealed class EdgeMetrics
             ["function", "version", "event", "kind"]);
         Duration = factory.CreateHistogram("edge_function_duration_seconds",
             "Function invocation duration (the REPORT line's Duration), by function, version and event.",
-            ["function", "version", "event"], new HistogramConfiguration { Buckets = FunctionBuckets });
+            ["function", "version", "event"], new HistogramConfiguration { Buckets = [.. FunctionBuckets] });
         InitDuration = factory.CreateHistogram("edge_function_init_duration_seconds",
             "Isolate start-up before a cold invocation (the REPORT line's Init Duration).",
-            ["function", "version", "event"], new HistogramConfiguration { Buckets = InitBuckets });
+            ["function", "version", "event"], new HistogramConfiguration { Buckets = [.. InitBuckets] });
         _newOriginBuffer = distribution => Buffer(OriginDuration.WithLabels(distribution.Id), OriginBuckets);
-        _unmatched = new RequestMetricSet(this, "none", "none");
+        _unmatched = RequestsOf("none", "none");
     }
 
     public Counter Requests { get; }
@@ -76,7 +81,10 @@ internal sealed class EdgeMetrics
 
     // Apart from ForBehavior, so that the closure is allocated only on a behaviour's first request.
     private RequestMetricSet Add(DistributionModel distribution, CacheBehaviorModel behavior) =>
-        _behaviors.GetValue(behavior, b => new RequestMetricSet(this, distribution.Id, b.Pattern.Text));
+        _behaviors.GetValue(behavior, b => RequestsOf(distribution.Id, b.Pattern.Text));
+
+    private RequestMetricSet RequestsOf(string distribution, string behavior) =>
+        _requestSets.GetOrAdd((distribution, behavior), static (labels, metrics) => new RequestMetricSet(metrics, labels.Distribution, labels.Behavior), this);
 
     public BufferedHistogram ForOrigin(DistributionModel distribution) => _origins.GetValue(distribution, _newOriginBuffer);
 
@@ -87,18 +95,28 @@ internal sealed class EdgeMetrics
         return byEvent[(int)eventType] ??= new FunctionMetricSet(this, function.FunctionName, function.Version, eventType.ToWireName());
     }
 
-    /// <summary>The function duration series of one function version and event.</summary>
-    internal BufferedHistogram DurationOf(string[] labels) => Buffer(Duration.WithLabels(labels), FunctionBuckets);
+    /// <summary>
+    /// The function duration series of one function version and event, which also counts its invocations:
+    /// every invocation observes one duration, so <c>edge_function_invocations_total</c> is handed the
+    /// same count as the histogram's at each flush, and the request path counts once.
+    /// </summary>
+    internal BufferedHistogram DurationOf(string[] labels) =>
+        _buffers.GetOrAdd(Duration.WithLabels(labels), static (child, state) =>
+            new BufferedHistogram(child, FunctionBuckets.AsSpan(), state.Metrics.Invocations.WithLabels(state.Labels)), (Metrics: this, Labels: labels));
 
-    /// <summary>Hands the buffered histograms' observations to their series; called before each export.</summary>
+    /// <summary>Hands the request counts and the buffered histograms' observations to their series; called before each export.</summary>
     public void Collect()
     {
+        foreach (var set in _requestSets.Values)
+        {
+            set.Flush();
+        }
         foreach (var buffer in _buffers.Values)
         {
             buffer.Flush();
         }
     }
 
-    private BufferedHistogram Buffer(Histogram.Child child, double[] buckets) =>
-        _buffers.GetOrAdd(child, static (child, buckets) => new BufferedHistogram(child, buckets), buckets);
+    private BufferedHistogram Buffer(Histogram.Child child, ImmutableArray<double> buckets) =>
+        _buffers.GetOrAdd(child, static (child, buckets) => new BufferedHistogram(child, buckets.AsSpan()), buckets);
 }
