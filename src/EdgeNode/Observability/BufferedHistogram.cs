@@ -19,7 +19,6 @@ namespace EdgeCompute.EdgeNode.Observability;
 internal sealed class BufferedHistogram
 {
     private readonly Histogram.Child _target;
-    private readonly Counter.Child? _alsoCount;
     private readonly double[] _upperBounds;
     private readonly long[] _counts;
     private readonly long[] _ticks;
@@ -27,11 +26,9 @@ internal sealed class BufferedHistogram
 
     /// <param name="target">The series the observations are exported as.</param>
     /// <param name="upperBounds">The target's bucket bounds in seconds, ascending, as given to its histogram (+Inf is added).</param>
-    /// <param name="alsoCount">A counter of the same events, handed the same count at each flush (function invocations).</param>
-    public BufferedHistogram(Histogram.Child target, ReadOnlySpan<double> upperBounds, Counter.Child? alsoCount = null)
+    public BufferedHistogram(Histogram.Child target, ReadOnlySpan<double> upperBounds)
     {
         _target = target;
-        _alsoCount = alsoCount;
         _upperBounds = double.IsPositiveInfinity(upperBounds[^1]) ? upperBounds.ToArray() : [.. upperBounds, double.PositiveInfinity];
         _counts = new long[_upperBounds.Length];
         _ticks = new long[_upperBounds.Length];
@@ -66,20 +63,14 @@ internal sealed class BufferedHistogram
             Array.Clear(_counts);
             Array.Clear(_ticks);
         }
-        var total = 0L;
         for (var i = 0; i < counts.Length; i++)
         {
             if (counts[i] > 0)
             {
-                total += counts[i];
                 // In the same double arithmetic as TimeSpan.TotalSeconds, so that the mean stays within the
                 // bucket's values even when they all sit on its upper bound.
                 _target.Observe((double)ticks[i] / counts[i] / TimeSpan.TicksPerSecond, counts[i]);
             }
-        }
-        if (total > 0)
-        {
-            _alsoCount?.Inc(total);
         }
     }
 }

@@ -23,9 +23,6 @@ internal sealed class EdgeMetrics
     private static readonly ImmutableArray<double> InitBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
     private readonly ConditionalWeakTable<CacheBehaviorModel, RequestMetricSet> _behaviors = [];
-    // One set per distribution and behaviour pattern, whichever model asked for it: what an old model's
-    // requests counted is still flushed after a reload has replaced it.
-    private readonly ConcurrentDictionary<(string Distribution, string Behavior), RequestMetricSet> _requestSets = [];
     private readonly ConditionalWeakTable<DistributionModel, BufferedHistogram> _origins = [];
     private readonly ConditionalWeakTable<FunctionModel, FunctionMetricSet?[]> _functions = [];
     private readonly ConditionalWeakTable<DistributionModel, BufferedHistogram>.CreateValueCallback _newOriginBuffer;
@@ -57,7 +54,7 @@ internal sealed class EdgeMetrics
             "Isolate start-up before a cold invocation (the REPORT line's Init Duration).",
             ["function", "version", "event"], new HistogramConfiguration { Buckets = [.. InitBuckets] });
         _newOriginBuffer = distribution => Buffer(OriginDuration.WithLabels(distribution.Id), OriginBuckets);
-        _unmatched = RequestsOf("none", "none");
+        _unmatched = new RequestMetricSet(this, "none", "none");
     }
 
     public Counter Requests { get; }
@@ -81,10 +78,7 @@ internal sealed class EdgeMetrics
 
     // Apart from ForBehavior, so that the closure is allocated only on a behaviour's first request.
     private RequestMetricSet Add(DistributionModel distribution, CacheBehaviorModel behavior) =>
-        _behaviors.GetValue(behavior, b => RequestsOf(distribution.Id, b.Pattern.Text));
-
-    private RequestMetricSet RequestsOf(string distribution, string behavior) =>
-        _requestSets.GetOrAdd((distribution, behavior), static (labels, metrics) => new RequestMetricSet(metrics, labels.Distribution, labels.Behavior), this);
+        _behaviors.GetValue(behavior, b => new RequestMetricSet(this, distribution.Id, b.Pattern.Text));
 
     public BufferedHistogram ForOrigin(DistributionModel distribution) => _origins.GetValue(distribution, _newOriginBuffer);
 
@@ -95,22 +89,12 @@ internal sealed class EdgeMetrics
         return byEvent[(int)eventType] ??= new FunctionMetricSet(this, function.FunctionName, function.Version, eventType.ToWireName());
     }
 
-    /// <summary>
-    /// The function duration series of one function version and event, which also counts its invocations:
-    /// every invocation observes one duration, so <c>edge_function_invocations_total</c> is handed the
-    /// same count as the histogram's at each flush, and the request path counts once.
-    /// </summary>
-    internal BufferedHistogram DurationOf(string[] labels) =>
-        _buffers.GetOrAdd(Duration.WithLabels(labels), static (child, state) =>
-            new BufferedHistogram(child, FunctionBuckets.AsSpan(), state.Metrics.Invocations.WithLabels(state.Labels)), (Metrics: this, Labels: labels));
+    /// <summary>The function duration series of one function version and event.</summary>
+    internal BufferedHistogram DurationOf(string[] labels) => Buffer(Duration.WithLabels(labels), FunctionBuckets);
 
-    /// <summary>Hands the request counts and the buffered histograms' observations to their series; called before each export.</summary>
+    /// <summary>Hands the buffered histograms' observations to their series; called before each export.</summary>
     public void Collect()
     {
-        foreach (var set in _requestSets.Values)
-        {
-            set.Flush();
-        }
         foreach (var buffer in _buffers.Values)
         {
             buffer.Flush();

@@ -6,6 +6,7 @@ namespace EdgeCompute.EdgeNode.Observability;
 /// <summary>The children of one function version and event. Lives as long as the function's model.</summary>
 internal sealed class FunctionMetricSet
 {
+    private readonly Counter.Child _invocations;
     private readonly BufferedHistogram _duration;
     private readonly Histogram.Child _initDuration;
     private readonly Counter _errors;
@@ -15,6 +16,7 @@ internal sealed class FunctionMetricSet
     public FunctionMetricSet(EdgeMetrics metrics, string function, string version, string eventName)
     {
         _labels = [function, version, eventName];
+        _invocations = metrics.Invocations.WithLabels(_labels);
         _duration = metrics.DurationOf(_labels);
         _initDuration = metrics.InitDuration.WithLabels(_labels);
         _errors = metrics.Errors;
@@ -23,7 +25,7 @@ internal sealed class FunctionMetricSet
     /// <param name="resultRefused">The node refused an <see cref="InvocationOutcome.Ok"/> result (validation).</param>
     public void Record(InvocationOutcome outcome, bool resultRefused, TimeSpan duration, TimeSpan initDuration)
     {
-        // Counts the invocation too (edge_function_invocations_total, EdgeMetrics.DurationOf).
+        _invocations.Inc();
         _duration.Observe(duration);
         if (initDuration > TimeSpan.Zero)
         {

@@ -6,8 +6,8 @@ using Prometheus;
 namespace EdgeCompute.EdgeNode.Tests.Observability;
 
 /// <summary>
-/// The request path counts into plain arrays and buffers; <see cref="EdgeMetrics.Collect"/>, run before
-/// each export, hands them to the prometheus-net series. These check what the series then hold.
+/// What the request path's recording leaves in the prometheus-net series once <see cref="EdgeMetrics.Collect"/>,
+/// run before each export, has handed them the buffered durations.
 /// </summary>
 public sealed class EdgeMetricsTests
 {
@@ -35,25 +35,10 @@ public sealed class EdgeMetricsTests
     }
 
     [Fact]
-    public void Collect_Twice_CountsEachRequestOnce()
-    {
-        var (distribution, behavior) = Behavior();
-        _metrics.ForBehavior(distribution, behavior).Record(200, CacheResult.Miss, 0, 100);
-        _metrics.Collect();
-        _metrics.ForBehavior(distribution, behavior).Record(200, CacheResult.Miss, 0, 100);
-
-        _metrics.Collect();
-        _metrics.Collect();
-
-        Assert.Equal(2, Requests("2xx", "miss"));
-        Assert.Equal(200, _metrics.ResponseBytes.WithLabels("EDIST", "/api/*").Value);
-    }
-
-    [Fact]
     public void Collect_RequestsOfABehaviourAReloadReplaced_StillCounted()
     {
         // A reload builds new models with the same ids and patterns; requests still running on the old
-        // ones count into the same series, and nothing they counted is lost with the old model.
+        // ones count into the same series as the new ones.
         var (oldDistribution, oldBehavior) = Behavior();
         var (newDistribution, newBehavior) = Behavior();
         _metrics.ForBehavior(oldDistribution, oldBehavior).Record(200, CacheResult.Hit, 0, 1);
@@ -61,7 +46,6 @@ public sealed class EdgeMetricsTests
 
         _metrics.Collect();
 
-        Assert.Same(_metrics.ForBehavior(oldDistribution, oldBehavior), _metrics.ForBehavior(newDistribution, newBehavior));
         Assert.Equal(2, Requests("2xx", "hit"));
     }
 
@@ -76,7 +60,7 @@ public sealed class EdgeMetricsTests
     }
 
     [Fact]
-    public void Collect_Invocations_CountedAsTheDurationHistogramCountsThem()
+    public void Collect_Invocations_CountedWithTheirDurationsAndErrors()
     {
         var function = new FunctionModel
         {
@@ -87,8 +71,6 @@ public sealed class EdgeMetricsTests
         set.Record(InvocationOutcome.Ok, true, TimeSpan.FromMilliseconds(3), TimeSpan.FromMilliseconds(40));
         set.Record(InvocationOutcome.Timeout, false, TimeSpan.FromSeconds(5), TimeSpan.Zero);
 
-        Assert.Equal(0, _metrics.Invocations.WithLabels("f", "3", "origin-request").Value);
-        _metrics.Collect();
         _metrics.Collect();
 
         Assert.Equal(3, _metrics.Invocations.WithLabels("f", "3", "origin-request").Value);
