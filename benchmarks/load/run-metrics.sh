@@ -83,9 +83,12 @@ on_settings=${ON_SETTINGS:---Metrics:Enabled=true --Logging:LogLevel:EdgeCompute
 off_settings=${OFF_SETTINGS:---Metrics:Enabled=false --Logging:LogLevel:EdgeCompute.FunctionLogs=None --Logs:Enabled=false}
 ticks=$(getconf CLK_TCK)
 # Idle thread-pool workers spin before they sleep, and a node that waits on its origin more than the
-# other would be charged for it: without the spin, CPU time is the work done. (Set
-# DOTNET_TieredCompilation=0 as well for fully optimised code from the first request, when the warm-up
-# is too short for tiering to finish on a core the two nodes share.)
+# other would be charged for it: without the spin, CPU time is the work done. The default runtime
+# needs about 420 s of warm-up here before its JIT settles (two nodes share a core; after 90 s the
+# tiering thread still takes 6-8 % of each node's CPU, and the node with more code to tier up reads
+# dearer). DOTNET_TieredCompilation=0 is the quick way to compare two builds with a short warm-up, but
+# it keeps the framework on its precompiled code and turns dynamic PGO off: a request then costs about
+# twice what it does in the default runtime, so it is not the figure an operator's node shows.
 export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
 start_node() { # config, on|off, port -> pid
   local config=$1 state=$2 node_port=$3 settings
