@@ -85,7 +85,7 @@ internal static class EventContextFactory
             Snapshot = new EdgeSnapshot([distribution], distribution, new Dictionary<string, FunctionModel>(), 1),
             Distribution = distribution,
             Behavior = behavior,
-            RequestId = Text(config, "requestId") ?? RequestIdGenerator.Next(),
+            RequestId = Text(config, "requestId") ?? RequestIdGenerator.Next(DateTimeOffset.UtcNow),
             // The event's clientIp as given; the viewer's address for CloudFront-* headers only when it is one.
             Viewer = new ViewerAddress(System.Net.IPAddress.TryParse(clientIp, out var ip) ? ip : System.Net.IPAddress.Loopback, 0),
             ClientIp = clientIp,

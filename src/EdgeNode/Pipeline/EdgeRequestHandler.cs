@@ -60,7 +60,7 @@ internal sealed class EdgeRequestHandler
         var threw = false;
         try
         {
-            var requestId = RequestIdGenerator.Next();
+            var requestId = RequestIdGenerator.Next(_time.GetUtcNow());
             StampViewerResponse(context, requestId);
             edge = Start(context, _snapshots.Current, requestId, _viewers, out var refusal);
             if (edge is null)
