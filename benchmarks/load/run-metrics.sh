@@ -56,6 +56,17 @@ cat > "$work/distribution.json" <<JSON
 }
 JSON
 
+# Idle thread-pool workers spin before they sleep, and a node that waits on its origin more than the
+# other would be charged for it: without the spin, CPU time is the work done. The origin too: its
+# workers' spinning (sched_yield) took a quarter of its CPU on core 1, beside the two wrk, and with it
+# core 1 became the limit on the regional path (core 0 idle up to 17 %). The default runtime
+# needs about 420 s of warm-up here before its JIT settles (two nodes share a core; after 90 s the
+# tiering thread still takes 6-8 % of each node's CPU, and the node with more code to tier up reads
+# dearer). DOTNET_TieredCompilation=0 is the quick way to compare two builds with a short warm-up, but
+# it keeps the framework on its precompiled code and turns dynamic PGO off: a request then costs about
+# twice what it does in the default runtime, so it is not the figure an operator's node shows.
+export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
+
 # The sample origin is also the regional registry: one account, one node key, the trivial function at
 # version 1 behind the alias live, and the distribution that runs it.
 taskset -c 1 dotnet src/Origin.Sample/bin/Release/net10.0/Origin.Sample.dll --urls "http://127.0.0.1:$origin_port" \
@@ -82,14 +93,6 @@ declare -A cost rps idle origin_cost
 on_settings=${ON_SETTINGS:---Metrics:Enabled=true --Logging:LogLevel:EdgeCompute.FunctionLogs=Information --Logs:Enabled=true}
 off_settings=${OFF_SETTINGS:---Metrics:Enabled=false --Logging:LogLevel:EdgeCompute.FunctionLogs=None --Logs:Enabled=false}
 ticks=$(getconf CLK_TCK)
-# Idle thread-pool workers spin before they sleep, and a node that waits on its origin more than the
-# other would be charged for it: without the spin, CPU time is the work done. The default runtime
-# needs about 420 s of warm-up here before its JIT settles (two nodes share a core; after 90 s the
-# tiering thread still takes 6-8 % of each node's CPU, and the node with more code to tier up reads
-# dearer). DOTNET_TieredCompilation=0 is the quick way to compare two builds with a short warm-up, but
-# it keeps the framework on its precompiled code and turns dynamic PGO off: a request then costs about
-# twice what it does in the default runtime, so it is not the figure an operator's node shows.
-export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0
 start_node() { # config, on|off, port -> pid
   local config=$1 state=$2 node_port=$3 settings
   if [[ $state == on ]]; then read -ra settings <<< "$on_settings"; else read -ra settings <<< "$off_settings"; fi
