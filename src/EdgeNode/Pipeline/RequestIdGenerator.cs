@@ -17,8 +17,8 @@ internal static class RequestIdGenerator
     /// A new id for a request that arrived at <paramref name="now"/>. Ids of the same moment share their
     /// first characters, so they sit side by side in an index: the regional origin files every shipped
     /// log line under its request id, and with wholly random ids each line landed on a page of that index
-    /// of its own, written to SQLite's WAL, again at the checkpoint, and read back (38 µs of the origin's
-    /// CPU per line; with the time first, 17 µs: benchmarks/load/README.md).
+    /// of its own, written to SQLite's WAL, again at the checkpoint, and read back (61 µs of the origin's
+    /// CPU per line; with the time first, 29 µs: benchmarks/load/run-log-ingest.sh).
     /// </summary>
     public static string Next(DateTimeOffset now)
     {
