@@ -39,16 +39,15 @@ for round in $(seq 1 "$rounds"); do
     kill -0 "$origin_pid" 2>/dev/null || { echo "the origin did not start (is $port taken?)" >&2; exit 1; }
     post "$warm" --ids "$ids"
     for _ in $(seq 1 "$windows"); do
-      before=$(awk '{ print $14 + $15 }' "/proc/$origin_pid/stat")
+      before=$(cpu_ticks "$origin_pid")
       post "$window" --ids "$ids"
-      after=$(awk '{ print $14 + $15 }' "/proc/$origin_pid/stat")
+      after=$(cpu_ticks "$origin_pid")
       cost[$ids]+="$(awk -v c=$(( after - before )) -v t="$ticks" -v l=$(( window * 500 )) 'BEGIN { printf "%.1f", c / t * 1e6 / l }') "
     done
     kill "$origin_pid"; wait "$origin_pid" 2>/dev/null || true; origin_pid=
   done
 done
 
-median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 random=$(echo "${cost[random]}" | median); time=$(echo "${cost[time]}" | median)
 printf 'origin CPU per stored line (µs), median of the windows: random ids %s, time-first ids %s; time/random %s\n' \
   "$random" "$time" "$(awk -v a="$time" -v b="$random" 'BEGIN { printf "%.2f", a / b }')"

@@ -118,7 +118,6 @@ load() { # seconds, url, output file
     taskset -c 1 wrk -t1 -c"$connections" -d"${1}s" "$2" > "$3"
   fi
 }
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 core0_idle() { awk '$1 == "cpu0" { print $5 + $6 }' /proc/stat; }
 run() { # name, config, url path, port of the "on" node (the "off" node takes the other)
   local name=$1 config=$2 path=$3 on_port=$4 off_port
@@ -177,7 +176,6 @@ for round in $(seq 1 "$rounds"); do
   [[ " $paths " == *" regional "* ]] && run regional edge-regional.json /api/time "$on_port"
 done
 
-median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 printf '%-10s %9s %9s %8s   %s\n' path 'on µs' 'off µs' 'on/off' 'node CPU per request (µs, on | off); req/s (on | off); core 0 idle; origin CPU per request (µs)'
 for name in $paths; do
   on=$(echo "${cost[$name:on]}" | median); off=$(echo "${cost[$name:off]}" | median)
