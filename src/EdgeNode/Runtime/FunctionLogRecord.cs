@@ -23,8 +23,8 @@ public readonly record struct FunctionLogRecord(
     /// <summary>The REPORT line's figures, when this is one made by <see cref="ForReport"/>.</summary>
     public FunctionReport? Report { get; init; }
 
-    // A REPORT line with its figures is well under this; a longer one (a long request id) is written from Message.
-    private const int ReportChars = 384;
+    // A REPORT line with its figures, as a JSON string, is well under this; a longer one (a long request id) is written from Message.
+    private const int ReportBytes = 448;
 
     /// <summary>
     /// Writes the line's text as the JSON string <paramref name="property"/>, cut at <paramref name="maxChars"/>:
@@ -35,10 +35,9 @@ public readonly record struct FunctionLogRecord(
     {
         if (Report is { } report)
         {
-            // Only a REPORT line needs the buffers: a console line is written from its own string.
-            Span<char> line = stackalloc char[ReportChars];
-            Span<byte> quoted = stackalloc byte[2 * ReportChars + 2];
-            if (report.TryFormat(line, RequestId, out var written) && TryQuotePlain(line[..written], quoted, out var length))
+            // Only a REPORT line needs the buffer: a console line is written from its own string.
+            Span<byte> quoted = stackalloc byte[ReportBytes];
+            if (report.TryFormatUtf8(quoted, RequestId, asJsonString: true, out var length))
             {
                 json.WritePropertyName(property);
                 json.WriteRawValue(quoted[..length], skipInputValidation: true);
@@ -47,35 +46,6 @@ public readonly record struct FunctionLogRecord(
         }
         var message = Message;
         json.WriteString(property, message.Length > maxChars ? message.AsSpan(0, maxChars) : message);
-    }
-
-    // A REPORT line is printable ASCII and tabs (its request id is the node's own), so it is quoted here
-    // by hand, each tab as \t, rather than through the encoder's general escaping (a tenth of the time of
-    // a whole JSON line, NodeLogBenchmarks). Anything else, and the writer escapes it.
-    private static bool TryQuotePlain(ReadOnlySpan<char> text, Span<byte> destination, out int length)
-    {
-        var i = 0;
-        destination[i++] = (byte)'"';
-        foreach (var c in text)
-        {
-            if (c == '\t')
-            {
-                destination[i++] = (byte)'\\';
-                destination[i++] = (byte)'t';
-            }
-            else if (c is >= ' ' and <= '~' and not '"' and not '\\')
-            {
-                destination[i++] = (byte)c;
-            }
-            else
-            {
-                length = 0;
-                return false;
-            }
-        }
-        destination[i++] = (byte)'"';
-        length = i;
-        return true;
     }
 
     /// <summary>A REPORT line whose text is written when a sink reads it, off the invocation's thread.</summary>

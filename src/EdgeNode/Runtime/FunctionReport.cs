@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
 
 namespace EdgeCompute.EdgeNode.Runtime;
 
@@ -16,31 +19,52 @@ public readonly record struct FunctionReport(
     TimeSpan InitDuration,
     int? ComputeUtilization)
 {
+    // What a request id may hold to be written into a JSON string as it is: printable ASCII but the
+    // quote and the backslash. The node's own ids (base64url) always are.
+    private static readonly SearchValues<char> PlainJson =
+        SearchValues.Create(string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c).Where(c => c is not ('"' or '\\'))));
+
     /// <summary>Lambda's REPORT line, with CloudFront Functions' Compute Utilization when there is one.</summary>
     public string Format(string requestId)
     {
-        Span<char> line = stackalloc char[256];
-        return TryFormat(line, requestId, out var written) ? new string(line[..written]) : FormatLong(requestId);
+        Span<byte> line = stackalloc byte[256];
+        if (TryFormatUtf8(line, requestId, asJsonString: false, out var written))
+        {
+            return Encoding.UTF8.GetString(line[..written]);
+        }
+        // A longer request id than the node's own: besides the id, the line is well under 512 bytes.
+        var longLine = new byte[512 + Encoding.UTF8.GetMaxByteCount(requestId.Length)];
+        TryFormatUtf8(longLine, requestId, asJsonString: false, out written);
+        return Encoding.UTF8.GetString(longLine, 0, written);
     }
 
     /// <summary>
-    /// Writes the REPORT line into <paramref name="destination"/>, so that a sink can write it on without a
-    /// string of its own (the JSON node log); false when it does not fit.
+    /// Writes the REPORT line in UTF-8 into <paramref name="destination"/>: as its text, or with
+    /// <paramref name="asJsonString"/> as a JSON string (in quotes, each tab as <c>\t</c>), which the JSON
+    /// node log and the shipper's batches write as it is, with no string or escaping pass of their own.
+    /// False when it does not fit, or, as a JSON string, when the request id would need escaping (the
+    /// caller then writes <see cref="Format"/>'s text through its JSON writer).
     /// </summary>
-    public bool TryFormat(Span<char> destination, string requestId, out int charsWritten)
+    public bool TryFormatUtf8(Span<byte> destination, string requestId, bool asJsonString, out int bytesWritten)
     {
+        bytesWritten = 0;
+        if (asJsonString && requestId.AsSpan().ContainsAnyExcept(PlainJson))
+        {
+            return false;
+        }
+        var tab = asJsonString ? "\\t"u8 : "\t"u8;
+        var quote = asJsonString ? "\""u8 : default;
         var invariant = CultureInfo.InvariantCulture;
-        charsWritten = 0;
         // "F2" writes what Lambda's "0.00" does, without parsing a custom format each time.
-        if (!destination.TryWrite(invariant,
-                $"REPORT RequestId: {requestId}\tDuration: {Duration.TotalMilliseconds:F2} ms\tBilled Duration: {BilledDurationMs} ms\tMemory Size: {MemorySizeMb} MB\tMax Memory Used: {MaxMemoryUsedMb} MB",
+        if (!Utf8.TryWrite(destination, invariant,
+                $"{quote}REPORT RequestId: {requestId}{tab}Duration: {Duration.TotalMilliseconds:F2} ms{tab}Billed Duration: {BilledDurationMs} ms{tab}Memory Size: {MemorySizeMb} MB{tab}Max Memory Used: {MaxMemoryUsedMb} MB",
                 out var written))
         {
             return false;
         }
         if (InitDuration > TimeSpan.Zero)
         {
-            if (!destination[written..].TryWrite(invariant, $"\tInit Duration: {InitDuration.TotalMilliseconds:F2} ms", out var more))
+            if (!Utf8.TryWrite(destination[written..], invariant, $"{tab}Init Duration: {InitDuration.TotalMilliseconds:F2} ms", out var more))
             {
                 return false;
             }
@@ -48,22 +72,17 @@ public readonly record struct FunctionReport(
         }
         if (ComputeUtilization is { } utilization)
         {
-            if (!destination[written..].TryWrite(invariant, $"\tCompute Utilization: {utilization}", out var more))
+            if (!Utf8.TryWrite(destination[written..], invariant, $"{tab}Compute Utilization: {utilization}", out var more))
             {
                 return false;
             }
             written += more;
         }
-        charsWritten = written;
+        if (!quote.TryCopyTo(destination[written..]))
+        {
+            return false;
+        }
+        bytesWritten = written + quote.Length;
         return true;
-    }
-
-    // Node request ids are 56 characters; this is for a longer one. Besides the id, the line's text and
-    // figures are well under 512 characters.
-    private string FormatLong(string requestId)
-    {
-        var line = new char[512 + requestId.Length];
-        TryFormat(line, requestId, out var written);
-        return new string(line, 0, written);
     }
 }

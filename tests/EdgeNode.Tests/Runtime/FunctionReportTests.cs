@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using EdgeCompute.EdgeNode.Runtime;
 
@@ -28,15 +29,45 @@ public sealed class FunctionReportTests
     }
 
     [Fact]
-    public void TryFormat_DestinationTooShort_FalseAndNothingCounted()
+    public void TryFormatUtf8_DestinationTooShort_FalseAndNothingCounted()
     {
         var report = new FunctionReport(TimeSpan.FromTicks(5_000), 1, 2, 1, TimeSpan.FromTicks(41_255), 50);
 
-        Assert.False(report.TryFormat(new char[100], "r", out var written));
+        Assert.False(report.TryFormatUtf8(new byte[100], "r", asJsonString: false, out var written));
         Assert.Equal(0, written);
-        var line = new char[300];
-        Assert.True(report.TryFormat(line, "r", out written));
-        Assert.Equal(report.Format("r"), new string(line, 0, written));
+        // Room for the text but not for the closing quote.
+        var text = report.Format("r");
+        Assert.False(report.TryFormatUtf8(new byte[text.Length + 1], "r", asJsonString: true, out written));
+        Assert.Equal(0, written);
+        var line = new byte[300];
+        Assert.True(report.TryFormatUtf8(line, "r", asJsonString: false, out written));
+        Assert.Equal(text, Encoding.UTF8.GetString(line, 0, written));
+    }
+
+    [Fact]
+    public void TryFormatUtf8_AsJsonString_QuotedWithEscapedTabs()
+    {
+        var report = new FunctionReport(TimeSpan.FromTicks(12_345), 2, 128, 4, TimeSpan.Zero, null);
+        var line = new byte[300];
+
+        Assert.True(report.TryFormatUtf8(line, "req-1", asJsonString: true, out var written));
+
+        Assert.Equal("\"REPORT RequestId: req-1\\tDuration: 1.23 ms\\tBilled Duration: 2 ms\\tMemory Size: 128 MB\\tMax Memory Used: 4 MB\"",
+            Encoding.UTF8.GetString(line, 0, written));
+        Assert.Equal(report.Format("req-1"), JsonSerializer.Deserialize<string>(line.AsSpan(0, written)));
+    }
+
+    [Theory]
+    [InlineData("id with \"quotes\"")]
+    [InlineData("back\\slash")]
+    [InlineData("id-ünïcödé")]
+    [InlineData("tab\there")]
+    public void TryFormatUtf8_AsJsonString_IdThatNeedsEscaping_False(string requestId)
+    {
+        var report = new FunctionReport(TimeSpan.FromTicks(12_345), 2, 128, 4, TimeSpan.Zero, null);
+
+        Assert.False(report.TryFormatUtf8(new byte[600], requestId, asJsonString: true, out var written));
+        Assert.Equal(0, written);
     }
 
     [Fact]
