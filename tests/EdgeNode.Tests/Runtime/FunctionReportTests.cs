@@ -35,10 +35,11 @@ public sealed class FunctionReportTests
 
         Assert.False(report.TryFormatUtf8(new byte[100], "r", asJsonString: false, out var written));
         Assert.Equal(0, written);
-        // Room for the text but not for the closing quote.
-        var text = report.Format("r");
-        Assert.False(report.TryFormatUtf8(new byte[text.Length + 1], "r", asJsonString: true, out written));
+        // Room for all of the JSON string but its closing quote.
+        Assert.True(report.TryFormatUtf8(new byte[300], "r", asJsonString: true, out var jsonLength));
+        Assert.False(report.TryFormatUtf8(new byte[jsonLength - 1], "r", asJsonString: true, out written));
         Assert.Equal(0, written);
+        var text = report.Format("r");
         var line = new byte[300];
         Assert.True(report.TryFormatUtf8(line, "r", asJsonString: false, out written));
         Assert.Equal(text, Encoding.UTF8.GetString(line, 0, written));
