@@ -27,15 +27,11 @@ public readonly record struct FunctionReport(
     /// <summary>Lambda's REPORT line, with CloudFront Functions' Compute Utilization when there is one.</summary>
     public string Format(string requestId)
     {
-        Span<byte> line = stackalloc byte[256];
-        if (TryFormatUtf8(line, requestId, asJsonString: false, out var written))
-        {
-            return Encoding.UTF8.GetString(line[..written]);
-        }
-        // A longer request id than the node's own: besides the id, the line is well under 512 bytes.
-        var longLine = new byte[512 + Encoding.UTF8.GetMaxByteCount(requestId.Length)];
-        TryFormatUtf8(longLine, requestId, asJsonString: false, out written);
-        return Encoding.UTF8.GetString(longLine, 0, written);
+        // Besides the request id, the line is well under 512 bytes; a node's own id (56 characters) fits on the stack.
+        var size = 512 + Encoding.UTF8.GetMaxByteCount(requestId.Length);
+        Span<byte> line = size <= 1024 ? stackalloc byte[1024] : new byte[size];
+        TryFormatUtf8(line, requestId, asJsonString: false, out var written);
+        return Encoding.UTF8.GetString(line[..written]);
     }
 
     /// <summary>
