@@ -40,8 +40,9 @@ public static class EdgeNodeServiceCollectionExtensions
         {
             // Registered, the sink takes it and writes JSON lines; not registered, it writes through its logger.
             services.TryAddSingleton(sp => new JsonLinesFunctionLogWriter(
-                Console.OpenStandardOutput(), sp.GetRequiredService<IOptions<FunctionRuntimeOptions>>().Value.NodeId, Console.Out));
+                Console.OpenStandardOutput(), sp.GetRequiredService<FunctionLogLineFormatter>(), Console.Out));
         }
+        services.TryAddSingleton(sp => new FunctionLogLineFormatter(sp.GetRequiredService<IOptions<FunctionRuntimeOptions>>().Value.NodeId));
         services.TryAddSingleton<NodeFunctionLogSink>();
         services.TryAddSingleton<IFunctionLogSink>(sp => sp.GetRequiredService<NodeFunctionLogSink>());
         services.AddHostedService<FunctionLogWriterService>();

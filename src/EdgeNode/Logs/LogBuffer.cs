@@ -1,91 +1,161 @@
-using System.Threading.Channels;
+using System.Buffers;
+using System.Text.Json;
+using EdgeCompute.EdgeNode.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace EdgeCompute.EdgeNode.Logs;
 
 /// <summary>
-/// The bounded queue between invocations and the shipper. Writing never blocks and does no I/O: when
-/// the buffer is full the oldest record is dropped, counted, and the episode logged once (again when
-/// shipping catches up). One per node, for its lifetime.
+/// The bounded buffer between the node log's drain and the shipper. Lines arrive already formatted
+/// (<see cref="IFunctionLogLineQueue"/>) and are copied straight into the open <see cref="LogBatch"/>,
+/// which is sealed once it holds <see cref="LogShippingOptions.BatchRecords"/> lines (or when the shipper
+/// takes it at its interval). When more than <see cref="Capacity"/> lines wait, the oldest waiting batch is
+/// dropped, counted, and the episode logged once (again when shipping catches up). Writing never blocks
+/// and does no I/O. One per node, for its lifetime.
 /// </summary>
-internal sealed class LogBuffer
+internal sealed class LogBuffer : IFunctionLogLineQueue
 {
-    private readonly Channel<ShippedLogRecord> _channel;
+    // Buffers of acknowledged batches, kept for the next ones: a batch is some 150 KB, and a new array
+    // for each would go to the large object heap several times a second, each filling it closer to a full
+    // collection. A few cover the batch in flight, the one filling and some waiting.
+    private const int SpareBuffers = 4;
+
+    private readonly Lock _sync = new();
+    private readonly Queue<LogBatch> _sealed = new();
+    private readonly Stack<ArrayBufferWriter<byte>> _spare = new();
     private readonly ILogger _logger;
+    private readonly string _nodeId;
+    private readonly JsonEncodedText _nodeIdJson;
     private readonly int _batchRecords;
-    private volatile TaskCompletionSource _batchReady = NewSignal();
-    private long _queued;
+    private TaskCompletionSource _batchReady = NewSignal();
+    private LogBatch? _open;
+    private int _queued;
     private long _sequence;
     private long _dropped;
     private long _droppedAtEpisodeStart;
-    private int _dropping;
+    private bool _dropping;
 
-    public LogBuffer(IOptions<LogShippingOptions> options, ILogger<LogBuffer> logger)
+    /// <param name="nodeId">This node's name to the regional origin: the batches' <c>nodeId</c> and the first half of their ids.</param>
+    public LogBuffer(IOptions<LogShippingOptions> options, string nodeId, ILogger<LogBuffer> logger)
     {
         _logger = logger;
+        _nodeId = nodeId;
+        _nodeIdJson = JsonEncodedText.Encode(nodeId);
         Capacity = options.Value.BufferRecords;
         _batchRecords = Math.Min(options.Value.BatchRecords, Capacity);
-        _channel = Channel.CreateBounded<ShippedLogRecord>(
-            new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
-            OnDropped);
     }
 
     public int Capacity { get; }
 
-    /// <summary>Records dropped since start because the buffer was full.</summary>
+    /// <summary>Lines dropped since start because the buffer was full.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    /// <summary>Completes when at least one record is queued.</summary>
-    public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken) => _channel.Reader.WaitToReadAsync(cancellationToken);
-
-    /// <summary>Completes once a full batch (<see cref="LogShippingOptions.BatchRecords"/>) is queued, so it need not wait for the interval.</summary>
-    public Task BatchReady => _batchReady.Task;
-
-    /// <summary>Queues a line with the next sequence number; the oldest queued line goes if there is no room.</summary>
-    public void Add(in Runtime.FunctionLogRecord record)
+    /// <summary>Completes once a full batch is waiting, so that the shipper need not wait for its interval.</summary>
+    public Task BatchReady
     {
-        _channel.Writer.TryWrite(new ShippedLogRecord(Interlocked.Increment(ref _sequence), record));
-        if (Interlocked.Increment(ref _queued) >= _batchRecords)
+        get
         {
-            _batchReady.TrySetResult();
+            lock (_sync)
+            {
+                return _batchReady.Task;
+            }
         }
     }
 
-    /// <summary>Moves up to <paramref name="max"/> queued records into <paramref name="into"/>; how many it moved.</summary>
-    public int Take(List<ShippedLogRecord> into, int max)
+    /// <summary>Copies <paramref name="line"/> into the open batch with the next sequence number.</summary>
+    public void Enqueue(ReadOnlySpan<byte> line)
     {
-        var taken = 0;
-        while (taken < max && _channel.Reader.TryRead(out var record))
+        lock (_sync)
         {
-            into.Add(record);
-            taken++;
+            _open ??= LogBatch.Open(_nodeId, _nodeIdJson, _spare.TryPop(out var spare) ? spare : new ArrayBufferWriter<byte>());
+            _open.Append(++_sequence, line);
+            _queued++;
+            if (_open.Records >= _batchRecords)
+            {
+                SealOpen();
+            }
+            while (_queued > Capacity && _sealed.TryDequeue(out var oldest))
+            {
+                Drop(oldest);
+            }
         }
-        // A signal raised between the read and the reset is lost; the ship interval still comes round.
-        if (Interlocked.Add(ref _queued, -taken) < _batchRecords && _batchReady.Task.IsCompleted)
+    }
+
+    /// <summary>
+    /// The oldest waiting batch, sealing the open one if none is full yet; null when no line waits. The batch
+    /// is the caller's until it gives it back with <see cref="Release"/>.
+    /// </summary>
+    public LogBatch? Take()
+    {
+        lock (_sync)
         {
-            _batchReady = NewSignal();
+            if (_sealed.Count == 0 && _open is not null)
+            {
+                SealOpen();
+            }
+            if (!_sealed.TryDequeue(out var batch))
+            {
+                return null;
+            }
+            _queued -= batch.Records;
+            if (_sealed.Count == 0 && _batchReady.Task.IsCompleted)
+            {
+                _batchReady = NewSignal();
+            }
+            return batch;
         }
-        return taken;
+    }
+
+    /// <summary>Gives back a batch from <see cref="Take"/> once it is acknowledged or refused: its buffer serves a later one.</summary>
+    public void Release(LogBatch batch)
+    {
+        lock (_sync)
+        {
+            if (_spare.Count < SpareBuffers)
+            {
+                _spare.Push(batch.Buffer);
+            }
+        }
     }
 
     /// <summary>Called by the shipper once it has room again: ends a dropping episode, logging how many went.</summary>
     public void EndDropEpisode()
     {
-        if (Interlocked.Exchange(ref _dropping, 0) == 1)
+        long dropped;
+        lock (_sync)
         {
-            LogShippingLog.DroppingEnded(_logger, Dropped - Interlocked.Read(ref _droppedAtEpisodeStart));
+            if (!_dropping)
+            {
+                return;
+            }
+            _dropping = false;
+            dropped = Dropped - _droppedAtEpisodeStart;
         }
+        LogShippingLog.DroppingEnded(_logger, dropped);
     }
 
-    private void OnDropped(ShippedLogRecord record)
+    private void SealOpen()
     {
-        Interlocked.Decrement(ref _queued);
-        var total = Interlocked.Increment(ref _dropped);
-        // Once per episode: a log line per dropped record would make an overload worse.
-        if (Interlocked.CompareExchange(ref _dropping, 1, 0) == 0)
+        _open!.Seal();
+        _sealed.Enqueue(_open);
+        _open = null;
+        _batchReady.TrySetResult();
+    }
+
+    private void Drop(LogBatch batch)
+    {
+        _queued -= batch.Records;
+        var before = Interlocked.Add(ref _dropped, batch.Records) - batch.Records;
+        if (_spare.Count < SpareBuffers)
         {
-            Interlocked.Exchange(ref _droppedAtEpisodeStart, total - 1);
+            _spare.Push(batch.Buffer);
+        }
+        // Once per episode: a log line per dropped batch would make an overload worse.
+        if (!_dropping)
+        {
+            _dropping = true;
+            _droppedAtEpisodeStart = before;
             LogShippingLog.DroppingStarted(_logger, Capacity);
         }
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using EdgeCompute.EdgeNode.Regional;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -7,9 +6,8 @@ using Microsoft.Extensions.Options;
 namespace EdgeCompute.EdgeNode.Logs;
 
 /// <summary>
-/// Drains the <see cref="LogBuffer"/> to the regional origin: once a full batch is queued, or
-/// <see cref="LogShippingOptions.ShipInterval"/> after the first queued line, in batches of at most
-/// <see cref="LogShippingOptions.BatchRecords"/>. A failed batch is sent again with the same id after
+/// Drains the <see cref="LogBuffer"/> to the regional origin: at once when a full batch
+/// (<see cref="LogShippingOptions.BatchRecords"/>) waits, else every <see cref="LogShippingOptions.ShipInterval"/>. A failed batch is sent again with the same id after
 /// the regional sync's backoff until acknowledged (at-least-once; the origin drops duplicates by id).
 /// On shutdown what is left gets one short try. Runs only with <c>Regional:Url</c> set.
 /// </summary>
@@ -23,9 +21,6 @@ internal sealed class LogShipperService : BackgroundService
     private readonly RegionalOptions _regional;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    // The body of _pending, reused for the next batch once it is acknowledged (see LogBatch.Create).
-    private readonly ArrayBufferWriter<byte> _body = new();
-    private readonly List<ShippedLogRecord> _records;
     private LogBatch? _pending;
     private int _flushed;
 
@@ -35,7 +30,6 @@ internal sealed class LogShipperService : BackgroundService
         _buffer = buffer;
         _sender = sender;
         _options = options.Value;
-        _records = new List<ShippedLogRecord>(_options.BatchRecords);
         _regional = regional.Value;
         _time = time;
         _logger = logger;
@@ -46,7 +40,7 @@ internal sealed class LogShipperService : BackgroundService
         LogShippingLog.ShipperStarted(_logger, _regional.Url!, _sender.NodeId, _buffer.Capacity);
         try
         {
-            while (await _buffer.WaitToReadAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
@@ -77,19 +71,15 @@ internal sealed class LogShipperService : BackgroundService
     /// <summary>Ships every queued record, batch by batch; false when <paramref name="retry"/> is off and a batch failed.</summary>
     private async Task<bool> ShipQueuedAsync(bool retry, CancellationToken cancellationToken)
     {
-        while (_pending is not null || _buffer.Take(_records, _options.BatchRecords) > 0)
+        while ((_pending ??= _buffer.Take()) is { } batch)
         {
             _buffer.EndDropEpisode();
-            if (_pending is null)
-            {
-                _pending = LogBatch.Create(_sender.NodeId, _records, _body);
-                _records.Clear();
-            }
-            if (!await ShipAsync(_pending, retry, cancellationToken))
+            if (!await ShipAsync(batch, retry, cancellationToken))
             {
                 return false;
             }
             _pending = null;
+            _buffer.Release(batch);
         }
         return true;
     }

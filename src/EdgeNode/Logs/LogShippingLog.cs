@@ -9,7 +9,7 @@ internal static partial class LogShippingLog
     public static partial void ShipperStarted(ILogger logger, string url, string nodeId, int capacity);
 
     [LoggerMessage(EventId = 61, Level = LogLevel.Warning,
-        Message = "Function log buffer full (Logs:BufferRecords {Capacity}): the oldest records are being dropped")]
+        Message = "Function log buffer full (Logs:BufferRecords {Capacity}): the oldest waiting batches are being dropped")]
     public static partial void DroppingStarted(ILogger logger, int capacity);
 
     [LoggerMessage(EventId = 62, Level = LogLevel.Warning, Message = "Function log buffer has room again, after {Dropped} record(s) dropped")]

@@ -3,6 +3,8 @@ using EdgeCompute.EdgeNode.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EdgeCompute.EdgeNode.Logs;
 
@@ -10,8 +12,9 @@ namespace EdgeCompute.EdgeNode.Logs;
 internal static class LogShippingServiceCollectionExtensions
 {
     /// <summary>
-    /// Call before the default <see cref="IFunctionLogSink"/> is added: with a regional origin this one
-    /// takes its place (and still writes to the node's log); a sink registered earlier, e.g. by a test, wins.
+    /// With a regional origin, the node log's sink (<see cref="NodeFunctionLogSink"/>) hands every line to
+    /// the <see cref="LogBuffer"/> as it drains (<see cref="IFunctionLogLineQueue"/>); a sink registered in
+    /// its place, e.g. by a test, ships nothing.
     /// </summary>
     public static IServiceCollection AddLogShipping(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,9 +24,9 @@ internal static class LogShippingServiceCollectionExtensions
             return services;
         }
         services.Configure<LogShippingOptions>(configuration.GetSection("Logs"));
-        services.TryAddSingleton<NodeFunctionLogSink>();
-        services.TryAddSingleton<LogBuffer>();
-        services.TryAddSingleton<IFunctionLogSink, ShippingFunctionLogSink>();
+        services.TryAddSingleton(sp => new LogBuffer(sp.GetRequiredService<IOptions<LogShippingOptions>>(),
+            sp.GetRequiredService<RegionalClient>().NodeId, sp.GetRequiredService<ILogger<LogBuffer>>()));
+        services.TryAddSingleton<IFunctionLogLineQueue>(sp => sp.GetRequiredService<LogBuffer>());
         services.TryAddSingleton<LogBatchSender>();
         services.AddHostedService<LogShipperService>();
         return services;

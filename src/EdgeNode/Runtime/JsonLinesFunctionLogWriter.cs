@@ -1,18 +1,15 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace EdgeCompute.EdgeNode.Runtime;
 
 /// <summary>
-/// Writes function log lines to the node's log as JSON lines (<see cref="NodeLogFormat.Json"/>):
-/// <c>{"timestamp", "level", "nodeId", "function", "version", "event", "requestId", "message"}</c>, one
-/// object per line, in the spirit of Lambda's JSON log format. Lines are gathered and written in chunks of
-/// whole lines, one write each, when <see cref="Flush"/> is called at the end of a burst.
+/// Writes function log lines to the node's log as JSON lines (<see cref="NodeLogFormat.Json"/>): each the
+/// object <see cref="FunctionLogLineFormatter"/> writes, one per line. Lines are gathered and written in
+/// chunks of whole lines, one write each, when <see cref="Flush"/> is called at the end of a burst.
 /// <para>
 /// Why not <c>ILogger</c>: a REPORT line per invocation through the console logger cost about 3 µs of
 /// CPU and 1.1 KB of garbage (16 µs with its JSON formatter), 1.5–2 % of a trivial function's request on
-/// its own; this writer formats straight to UTF-8 in a reused buffer (benchmarks/load/README.md).
+/// its own; this writer takes lines already in UTF-8 into a reused buffer (benchmarks/load/README.md).
 /// </para>
 /// Not thread-safe: <see cref="NodeFunctionLogSink"/> calls it under its drain lock.
 /// </summary>
@@ -25,30 +22,14 @@ internal sealed class JsonLinesFunctionLogWriter
     /// </summary>
     internal const int ChunkBytes = 4096;
 
-    private static readonly JsonWriterOptions Options = new()
-    {
-        // A log line is not HTML: keep <, >, &, ' and non-ASCII text readable; quotes and control characters are still escaped.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-    private static readonly JsonEncodedText Timestamp = JsonEncodedText.Encode("timestamp");
-    private static readonly JsonEncodedText Level = JsonEncodedText.Encode("level");
-    private static readonly JsonEncodedText NodeId = JsonEncodedText.Encode("nodeId");
-    private static readonly JsonEncodedText Function = JsonEncodedText.Encode("function");
-    private static readonly JsonEncodedText Version = JsonEncodedText.Encode("version");
-    private static readonly JsonEncodedText Event = JsonEncodedText.Encode("event");
-    private static readonly JsonEncodedText RequestId = JsonEncodedText.Encode("requestId");
-    private static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
-
     private readonly Stream _output;
     private readonly object _outputLock;
-    private readonly JsonEncodedText _nodeId;
-    private readonly ArrayBufferWriter<byte> _line = new(512);
     private readonly ArrayBufferWriter<byte> _chunk = new(ChunkBytes);
-    private readonly Utf8JsonWriter _json;
     private int _chunkLines;
     private long _linesLost;
 
     /// <param name="output">Standard output in the node; any stream in tests.</param>
+    /// <param name="formatter">Writes each line's JSON; the sink formats with it too (<see cref="Formatter"/>).</param>
     /// <param name="outputLock">
     /// What else writing to <paramref name="output"/> holds while it writes: in the node, <c>Console.Out</c>.
     /// The console logger writes a message with one <c>Console.Out.Write</c>, which the runtime's synchronized
@@ -56,46 +37,45 @@ internal sealed class JsonLinesFunctionLogWriter
     /// buffer; a chunk written between two of those pieces would land inside the logger's line. The runtime
     /// locks on the writer itself so that other console writers can do the same (dotnet/runtime#2855).
     /// </param>
-    public JsonLinesFunctionLogWriter(Stream output, string nodeId, object? outputLock = null)
+    public JsonLinesFunctionLogWriter(Stream output, FunctionLogLineFormatter formatter, object? outputLock = null)
     {
         _output = output;
+        Formatter = formatter;
         _outputLock = outputLock ?? new object();
-        _nodeId = JsonEncodedText.Encode(nodeId, Options.Encoder);
-        _json = new Utf8JsonWriter(_line, Options);
     }
+
+    /// <summary>A writer with its own formatter for node <paramref name="nodeId"/>.</summary>
+    public JsonLinesFunctionLogWriter(Stream output, string nodeId, object? outputLock = null)
+        : this(output, new FunctionLogLineFormatter(nodeId), outputLock)
+    {
+    }
+
+    public FunctionLogLineFormatter Formatter { get; }
 
     /// <summary>Lines that could not be written (standard output closed or failing); read from any thread.</summary>
     public long LinesLost => Interlocked.Read(ref _linesLost);
 
-    /// <summary>Adds one line to the current chunk, writing the chunk first when the line would not fit in it.</summary>
-    public void Write(in FunctionLogRecord record)
-    {
-        _line.ResetWrittenCount();
-        _json.Reset(_line);
-        _json.WriteStartObject();
-        _json.WriteString(Timestamp, record.Timestamp);
-        _json.WriteString(Level, record.Level);
-        _json.WriteString(NodeId, _nodeId);
-        _json.WriteString(Function, record.FunctionName);
-        _json.WriteString(Version, record.FunctionVersion);
-        _json.WriteString(Event, record.EventType);
-        _json.WriteString(RequestId, record.RequestId);
-        record.WriteMessage(_json, Message);
-        _json.WriteEndObject();
-        _json.Flush();
-        _line.Write("\n"u8);
+    /// <summary>Formats <paramref name="record"/> and adds it to the current chunk.</summary>
+    public void Write(in FunctionLogRecord record) => WriteLine(Formatter.Format(record));
 
-        if (_chunk.WrittenCount + _line.WrittenCount > ChunkBytes)
+    /// <summary>
+    /// Adds one line (a JSON object, see <see cref="FunctionLogLineFormatter"/>) to the current chunk, writing
+    /// the chunk first when the line would not fit in it.
+    /// </summary>
+    public void WriteLine(ReadOnlySpan<byte> line)
+    {
+        if (_chunk.WrittenCount + line.Length + 1 > ChunkBytes)
         {
             WriteChunk();
         }
-        if (_line.WrittenCount > ChunkBytes)
-        {
-            Output(_line.WrittenSpan, 1);
-            return;
-        }
-        _chunk.Write(_line.WrittenSpan);
+        _chunk.Write(line);
+        _chunk.Write("\n"u8);
         _chunkLines++;
+        if (_chunk.WrittenCount > ChunkBytes)
+        {
+            // One line longer than a chunk: written alone, in one write.
+            WriteChunk();
+        }
     }
 
     /// <summary>Writes the lines gathered so far; called at the end of each burst.</summary>

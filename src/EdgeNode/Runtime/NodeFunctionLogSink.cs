@@ -12,16 +12,21 @@ namespace EdgeCompute.EdgeNode.Runtime;
 /// (<see cref="WritePending"/>, every <see cref="FunctionRuntimeOptions.NodeLogInterval"/>). Logged one at
 /// a time, every REPORT line woke the console logger's thread on its own: that switch, on the cores the
 /// requests run on, cost a trivial function's request a fifth of its throughput (benchmarks/load/run-metrics.sh).
-/// Lines keep their order, and their own timestamp.
+/// Lines keep their order, and their own timestamp. With a regional origin, the drain also hands each
+/// line to the shipper (<see cref="IFunctionLogLineQueue"/>), as the same JSON the node log writes: a line
+/// is queued and formatted once for both, and the shipper's copy takes every level whatever the node log's.
 /// </summary>
 internal sealed partial class NodeFunctionLogSink : IFunctionLogSink
 {
-    // A bound so that a node log slower than the functions cannot take the node's memory: past it,
-    // new lines are counted and left out of the node log (they are still shipped, with a regional origin).
+    // A bound so that a node log slower than the functions cannot take the node's memory: past it, new
+    // lines are counted and left out (of the node log, and of shipping: the drain feeds both). The drain
+    // runs every 100 ms; 100,000 lines waiting means standard output has stalled.
     private const int Capacity = 100_000;
 
     private readonly ILogger _logger;
     private readonly JsonLinesFunctionLogWriter? _json;
+    private readonly IFunctionLogLineQueue? _shipping;
+    private readonly FunctionLogLineFormatter? _formatter;
     private readonly Channel<FunctionLogRecord> _pending;
     private readonly Lock _drain = new();
     private long _dropped;
@@ -29,17 +34,27 @@ internal sealed partial class NodeFunctionLogSink : IFunctionLogSink
     private volatile bool _direct;
 
     /// <param name="json">The JSON lines writer; without it, lines go through the logger.</param>
-    public NodeFunctionLogSink(ILoggerFactory loggerFactory, JsonLinesFunctionLogWriter? json = null)
+    /// <param name="shipping">With a regional origin, the shipper's buffer: it gets every line.</param>
+    /// <param name="formatter">Formats lines for <paramref name="shipping"/>; by default <paramref name="json"/>'s.</param>
+    public NodeFunctionLogSink(ILoggerFactory loggerFactory, JsonLinesFunctionLogWriter? json = null,
+        IFunctionLogLineQueue? shipping = null, FunctionLogLineFormatter? formatter = null)
     {
         _logger = loggerFactory.CreateLogger("EdgeCompute.FunctionLogs");
         _json = json;
+        _shipping = shipping;
+        _formatter = json?.Formatter ?? formatter;
+        if (shipping is not null && _formatter is null)
+        {
+            throw new ArgumentException("shipping function log lines needs a formatter", nameof(formatter));
+        }
         // A full channel drops the new line and still reports success: the callback is what counts it.
         _pending = Channel.CreateBounded<FunctionLogRecord>(
             new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true },
             _ => Interlocked.Increment(ref _dropped));
     }
 
-    public bool IsEnabled(string level) => _logger.IsEnabled(ToLogLevel(level));
+    /// <summary>Every line is shipped; the node log takes the levels its category is enabled for.</summary>
+    public bool IsEnabled(string level) => _shipping is not null || _logger.IsEnabled(ToLogLevel(level));
 
     /// <summary>
     /// Lines left out of the node's log: past the queue's bound, or lost to a standard output that would
@@ -97,13 +112,25 @@ internal sealed partial class NodeFunctionLogSink : IFunctionLogSink
 
     private void WriteLine(in FunctionLogRecord record)
     {
-        if (_json is not null)
+        var toNodeLog = _logger.IsEnabled(ToLogLevel(record.Level));
+        if (_shipping is null && !toNodeLog)
         {
-            _json.Write(record);
             return;
         }
-        FunctionLine(_logger, ToLogLevel(record.Level), record.FunctionName, record.FunctionVersion, record.EventType, record.RequestId,
-            record.Timestamp, record.Message);
+        var line = (toNodeLog && _json is not null) || _shipping is not null ? _formatter!.Format(record) : default;
+        if (toNodeLog)
+        {
+            if (_json is not null)
+            {
+                _json.WriteLine(line);
+            }
+            else
+            {
+                FunctionLine(_logger, ToLogLevel(record.Level), record.FunctionName, record.FunctionVersion, record.EventType, record.RequestId,
+                    record.Timestamp, record.Message);
+            }
+        }
+        _shipping?.Enqueue(line);
     }
 
     private static LogLevel ToLogLevel(string level) => level switch

@@ -1,5 +1,6 @@
+using System.Text;
+using System.Text.Json;
 using EdgeCompute.EdgeNode.Logs;
-using EdgeCompute.EdgeNode.Runtime;
 using EdgeCompute.EdgeNode.Tests.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,42 +12,74 @@ public sealed class LogBufferTests
     private readonly LogCapture _logs = new();
 
     private LogBuffer Buffer(int capacity, int batch = 500) =>
-        new(Options.Create(new LogShippingOptions { BufferRecords = capacity, BatchRecords = batch }),
+        new(Options.Create(new LogShippingOptions { BufferRecords = capacity, BatchRecords = batch }), "edge-1",
             new Logger<LogBuffer>(new LoggerFactory([_logs])));
 
-    private static FunctionLogRecord Line(string message) =>
-        new(DateTimeOffset.UnixEpoch, "hello", "1", "viewer-request", "req-1", "INFO", message, "111111111111");
-
-    private static List<string> Drain(LogBuffer buffer, int max = int.MaxValue)
+    private static void Enqueue(LogBuffer buffer, params string[] messages)
     {
-        var taken = new List<ShippedLogRecord>();
-        buffer.Take(taken, max);
-        return taken.Select(r => r.Record.Message).ToList();
+        foreach (var message in messages)
+        {
+            buffer.Enqueue(Encoding.UTF8.GetBytes($$"""{"level":"INFO","message":"{{message}}"}"""));
+        }
+    }
+
+    private static List<(long Sequence, string Message)> Records(LogBatch batch)
+    {
+        using var body = JsonDocument.Parse(batch.Body);
+        return body.RootElement.GetProperty("records").EnumerateArray()
+            .Select(r => (r.GetProperty("sequence").GetInt64(), r.GetProperty("message").GetString()!)).ToList();
+    }
+
+    /// <summary>Every batch waiting, each given back as the shipper would once acknowledged.</summary>
+    private static List<string> Drain(LogBuffer buffer)
+    {
+        var messages = new List<string>();
+        while (buffer.Take() is { } batch)
+        {
+            messages.AddRange(Records(batch).Select(r => r.Message));
+            buffer.Release(batch);
+        }
+        return messages;
     }
 
     [Fact]
-    public void Add_UnderCapacity_KeepsAllInOrderWithGrowingSequence()
+    public void Enqueue_UnderCapacity_KeepsAllInOrderWithGrowingSequence()
     {
         var buffer = Buffer(10);
-        buffer.Add(Line("a"));
-        buffer.Add(Line("b"));
+        Enqueue(buffer, "a", "b");
 
-        var taken = new List<ShippedLogRecord>();
-        buffer.Take(taken, 10);
+        var batch = buffer.Take()!;
 
-        Assert.Equal(["a", "b"], taken.Select(r => r.Record.Message));
-        Assert.True(taken[1].Sequence > taken[0].Sequence);
+        var records = Records(batch);
+        Assert.Equal(["a", "b"], records.Select(r => r.Message));
+        Assert.True(records[1].Sequence > records[0].Sequence);
+        Assert.Equal(2, batch.Records);
         Assert.Equal(0, buffer.Dropped);
+        Assert.Null(buffer.Take());
     }
 
     [Fact]
-    public void Add_OverCapacity_DropsTheOldest_CountsThem_LogsTheEpisodeOnce()
+    public void Enqueue_FullBatch_SealedAndBatchReady_ResetWhenTakenAndNoneWaits()
     {
-        var buffer = Buffer(3);
-        foreach (var name in new[] { "a", "b", "c", "d", "e" })
-        {
-            buffer.Add(Line(name));
-        }
+        var buffer = Buffer(10, batch: 2);
+        Enqueue(buffer, "a");
+        Assert.False(buffer.BatchReady.IsCompleted);
+
+        Enqueue(buffer, "b", "c");
+        Assert.True(buffer.BatchReady.IsCompleted);
+
+        var full = buffer.Take()!;
+        Assert.Equal(["a", "b"], Records(full).Select(r => r.Message));
+        Assert.False(buffer.BatchReady.IsCompleted);
+        // The open batch goes when asked for, sealed, though not full.
+        Assert.Equal(["c"], Records(buffer.Take()!).Select(r => r.Message));
+    }
+
+    [Fact]
+    public void Enqueue_OverCapacity_DropsTheOldestWaitingBatch_CountsItsLines_LogsTheEpisodeOnce()
+    {
+        var buffer = Buffer(4, batch: 2);
+        Enqueue(buffer, "a", "b", "c", "d", "e");
 
         Assert.Equal(["c", "d", "e"], Drain(buffer));
         Assert.Equal(2, buffer.Dropped);
@@ -56,40 +89,41 @@ public sealed class LogBufferTests
         Assert.Contains(_logs.Entries, e => e.EventId.Id == 62 && e.Message.Contains("after 2 record(s) dropped", StringComparison.Ordinal));
 
         // A second episode is logged again, counting only its own drops.
-        foreach (var name in new[] { "f", "g", "h", "i" })
-        {
-            buffer.Add(Line(name));
-        }
+        Enqueue(buffer, "f", "g", "h", "i", "j");
         buffer.EndDropEpisode();
         Assert.Equal(2, _logs.Entries.Count(e => e.EventId.Id == 61));
-        Assert.Contains(_logs.Entries, e => e.EventId.Id == 62 && e.Message.Contains("after 1 record(s) dropped", StringComparison.Ordinal));
-        Assert.Equal(3, buffer.Dropped);
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 62 && e.Message.Contains("after 2 record(s) dropped", StringComparison.Ordinal));
+        Assert.Equal(4, buffer.Dropped);
+        Assert.Equal(["h", "i", "j"], Drain(buffer));
     }
 
     [Fact]
-    public void Take_AtMostMax_RestStaysQueued()
+    public void Take_BatchInFlight_NotDroppedWhileTheBufferFillsBehindIt()
     {
-        var buffer = Buffer(10);
-        foreach (var name in new[] { "a", "b", "c" })
-        {
-            buffer.Add(Line(name));
-        }
+        var buffer = Buffer(2, batch: 2);
+        Enqueue(buffer, "a", "b");
+        var inFlight = buffer.Take()!;
 
-        Assert.Equal(["a", "b"], Drain(buffer, 2));
-        Assert.Equal(["c"], Drain(buffer));
+        Enqueue(buffer, "c", "d", "e", "f", "g");
+
+        Assert.Equal(["a", "b"], Records(inFlight).Select(r => r.Message));
+        Assert.Equal(["g"], Drain(buffer));
+        Assert.Equal(4, buffer.Dropped);
     }
 
     [Fact]
-    public void BatchReady_CompletesOnceAFullBatchIsQueued_ResetsWhenTaken()
+    public void Release_BufferReused_NextBatchHoldsOnlyItsOwnLines()
     {
-        var buffer = Buffer(10, batch: 2);
-        buffer.Add(Line("a"));
-        Assert.False(buffer.BatchReady.IsCompleted);
+        var buffer = Buffer(10, batch: 3);
+        Enqueue(buffer, "a", "b", "c");
+        var first = buffer.Take()!;
+        var firstId = first.BatchId;
+        buffer.Release(first);
 
-        buffer.Add(Line("b"));
-        Assert.True(buffer.BatchReady.IsCompleted);
+        Enqueue(buffer, "d");
+        var second = buffer.Take()!;
 
-        Drain(buffer);
-        Assert.False(buffer.BatchReady.IsCompleted);
+        Assert.NotEqual(firstId, second.BatchId);
+        Assert.Equal(["d"], Records(second).Select(r => r.Message));
     }
 }

@@ -17,6 +17,7 @@ public sealed class LogShipperServiceTests
     private sealed class Shipper : IAsyncDisposable
     {
         private readonly RegionalClient _client;
+        private readonly FunctionLogLineFormatter _formatter = new(NodeId);
 
         public Shipper(TestRegistry registry, LogCapture logs, int batchRecords = 500)
         {
@@ -24,7 +25,7 @@ public sealed class LogShipperServiceTests
             var options = Options.Create(new LogShippingOptions { BatchRecords = batchRecords, ShipInterval = TimeSpan.FromMilliseconds(50) });
             var factory = new LoggerFactory([logs]);
             _client = new RegionalClient(Options.Create(regional), Options.Create(new FunctionRuntimeOptions()));
-            Buffer = new LogBuffer(options, new Logger<LogBuffer>(factory));
+            Buffer = new LogBuffer(options, NodeId, new Logger<LogBuffer>(factory));
             Service = new LogShipperService(Buffer, new LogBatchSender(_client), options, Options.Create(regional), TimeProvider.System,
                 new Logger<LogShipperService>(factory));
         }
@@ -37,7 +38,8 @@ public sealed class LogShipperServiceTests
         {
             foreach (var message in messages)
             {
-                Buffer.Add(new FunctionLogRecord(DateTimeOffset.UtcNow, "hello", "1", "viewer-request", "req-1", "INFO", message, "111111111111"));
+                Buffer.Enqueue(_formatter.Format(
+                    new FunctionLogRecord(DateTimeOffset.UtcNow, "hello", "1", "viewer-request", "req-1", "INFO", message, "111111111111")));
             }
         }
 

@@ -30,7 +30,7 @@ public sealed class LogShippingServiceCollectionExtensionsTests
 
         services.AddLogShipping(configuration);
 
-        Assert.Equal(ships, services.Any(d => d.ServiceType == typeof(IFunctionLogSink) && d.ImplementationType == typeof(ShippingFunctionLogSink)));
+        Assert.Equal(ships, services.Any(d => d.ServiceType == typeof(IFunctionLogLineQueue)));
         Assert.Equal(ships, services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(LogShipperService)));
     }
 }

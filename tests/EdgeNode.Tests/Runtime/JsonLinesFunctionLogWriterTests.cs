@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using EdgeCompute.EdgeNode.Logs;
 using EdgeCompute.EdgeNode.Runtime;
 using EdgeCompute.EdgeNode.Tests.Common;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace EdgeCompute.EdgeNode.Tests.Runtime;
 
@@ -31,11 +33,12 @@ public sealed class JsonLinesFunctionLogWriterTests
         Assert.Equal("", lines[2]);
         using var first = JsonDocument.Parse(lines[0]);
         var line = first.RootElement;
-        Assert.Equal(["timestamp", "level", "nodeId", "function", "version", "event", "requestId", "message"],
+        Assert.Equal(["timestamp", "level", "nodeId", "account", "function", "version", "event", "requestId", "message"],
             line.EnumerateObject().Select(p => p.Name));
         Assert.Equal(Time, line.GetProperty("timestamp").GetDateTimeOffset());
         Assert.Equal("INFO", line.GetProperty("level").GetString());
         Assert.Equal("node-a", line.GetProperty("nodeId").GetString());
+        Assert.Equal("000000000000", line.GetProperty("account").GetString());
         Assert.Equal("f", line.GetProperty("function").GetString());
         Assert.Equal("3", line.GetProperty("version").GetString());
         Assert.Equal("viewer-request", line.GetProperty("event").GetString());
@@ -119,6 +122,19 @@ public sealed class JsonLinesFunctionLogWriterTests
     }
 
     [Fact]
+    public void Write_MessageLongerThanLambdasLimit_CutToIt()
+    {
+        var output = new RecordingStream();
+        var writer = new JsonLinesFunctionLogWriter(output, "node-a");
+
+        writer.Write(Line("INFO", new string('x', FunctionLogLineFormatter.MaxMessageChars + 10)));
+        writer.Flush();
+
+        using var line = JsonDocument.Parse(output.Text);
+        Assert.Equal(FunctionLogLineFormatter.MaxMessageChars, line.RootElement.GetProperty("message").GetString()!.Length);
+    }
+
+    [Fact]
     public void Flush_OutputClosed_LinesCountedAsLostWithoutThrowing()
     {
         var output = new RecordingStream { Fails = true };
@@ -160,6 +176,64 @@ public sealed class JsonLinesFunctionLogWriterTests
         var line = Assert.Single(output.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal("loud", JsonDocument.Parse(line).RootElement.GetProperty("message").GetString());
         Assert.Empty(capture.InCategory(LogCapture.FunctionLogs));
+    }
+
+    [Fact]
+    public void Sink_Shipping_EveryLevelShippedAsTheNodeLogsLineWithItsSequence_NodeLogKeepsItsLevels()
+    {
+        var factory = LoggerFactory.Create(b => b.AddProvider(new LogCapture()).AddFilter("EdgeCompute.FunctionLogs", LogLevel.Warning));
+        var output = new RecordingStream();
+        var shipping = ShippingBuffer();
+        var sink = new NodeFunctionLogSink(factory, new JsonLinesFunctionLogWriter(output, "node-a"), shipping);
+
+        Assert.True(sink.IsEnabled("DEBUG"));
+        sink.Write(Line("DEBUG", "quiet"));
+        sink.Write(Line("ERROR", "loud"));
+        sink.Write(FunctionLogRecord.ForReport(Time, "f", "3", "viewer-request", "req-2",
+            new FunctionReport(TimeSpan.FromMilliseconds(1.5), 2, 128, 20, TimeSpan.Zero, null), "000000000000"));
+        sink.WritePending();
+
+        var nodeLine = Assert.Single(output.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var body = JsonDocument.Parse(shipping.Take()!.Body);
+        var records = body.RootElement.GetProperty("records").EnumerateArray().ToList();
+        Assert.Equal(["quiet", "loud", "REPORT RequestId: req-2\tDuration: 1.50 ms\tBilled Duration: 2 ms\tMemory Size: 128 MB\tMax Memory Used: 20 MB"],
+            records.Select(r => r.GetProperty("message").GetString()));
+        Assert.Equal([1L, 2L, 3L], records.Select(r => r.GetProperty("sequence").GetInt64()));
+        // The shipped record is the node log's line, byte for byte, after its sequence number.
+        Assert.Equal("{\"sequence\":2," + nodeLine[1..], records[1].GetRawText());
+    }
+
+    [Fact]
+    public void Sink_ShippingWithTheLoggerFormat_LinesShippedAsJsonAndLoggedThroughTheLogger()
+    {
+        var capture = new LogCapture();
+        var factory = LoggerFactory.Create(b => b.AddProvider(capture).SetMinimumLevel(LogLevel.Information));
+        var shipping = ShippingBuffer();
+        var sink = new NodeFunctionLogSink(factory, json: null, shipping, new FunctionLogLineFormatter("node-a"));
+
+        sink.Write(Line("INFO", "both"));
+        sink.WritePending();
+
+        Assert.EndsWith(" both", Assert.Single(capture.InCategory(LogCapture.FunctionLogs)).Message, StringComparison.Ordinal);
+        using var body = JsonDocument.Parse(shipping.Take()!.Body);
+        var record = Assert.Single(body.RootElement.GetProperty("records").EnumerateArray().ToList());
+        Assert.Equal("both", record.GetProperty("message").GetString());
+        Assert.Equal("node-a", record.GetProperty("nodeId").GetString());
+    }
+
+    [Fact]
+    public void Sink_ShippingAfterTheWriterStopped_LateLinesStillShipped()
+    {
+        var shipping = ShippingBuffer();
+        var sink = new NodeFunctionLogSink(LoggerFactory.Create(b => b.AddProvider(new LogCapture())), new JsonLinesFunctionLogWriter(new RecordingStream(), "node-a"),
+            shipping);
+        sink.Write(Line("INFO", "queued"));
+
+        sink.WriteDirectly();
+        sink.Write(Line("INFO", "late"));
+
+        using var body = JsonDocument.Parse(shipping.Take()!.Body);
+        Assert.Equal(["queued", "late"], body.RootElement.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("message").GetString()));
     }
 
     [Fact]
@@ -213,6 +287,9 @@ public sealed class JsonLinesFunctionLogWriterTests
         Assert.All(lines.Where(l => l != loggerLine), l => Assert.Equal("INFO", JsonDocument.Parse(l).RootElement.GetProperty("level").GetString()));
         Assert.Equal(20 + bursts * 20, lines.Length);
     }
+
+    private static LogBuffer ShippingBuffer() =>
+        new(Options.Create(new LogShippingOptions()), "node-a", new Logger<LogBuffer>(LoggerFactory.Create(_ => { })));
 
     // The levels come from the logger's configuration, which needs a provider to say yes.
     private static NodeFunctionLogSink JsonSink(Stream output) =>

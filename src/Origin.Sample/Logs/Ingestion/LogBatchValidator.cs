@@ -57,7 +57,9 @@ internal static partial class LogBatchValidator
             return null;
         }
         var before = errors.Count;
-        Require(errors, IsoTime.TryParse(r.Time, out var time), $"{at}.time '{r.Time}' must be an ISO 8601 time with an offset, e.g. 2026-11-28T12:00:00.123Z");
+        var timestamp = r.Timestamp ?? r.Time;
+        Require(errors, IsoTime.TryParse(timestamp, out var time),
+            $"{at}.timestamp '{timestamp}' must be an ISO 8601 time with an offset, e.g. 2026-11-28T12:00:00.123Z");
         Require(errors, r.Sequence is >= 0, $"{at}.sequence must be a whole number, 0 or more");
         Require(errors, r.RequestId is { Length: <= 128 }, $"{at}.requestId is missing or longer than 128 characters");
         Require(errors, r.Account is not null && AccountId().IsMatch(r.Account), $"{at}.account '{r.Account}' must be a 12-digit account id");

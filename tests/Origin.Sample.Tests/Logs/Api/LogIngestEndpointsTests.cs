@@ -30,6 +30,22 @@ public sealed class LogIngestEndpointsTests
     }
 
     [Fact]
+    public async Task Ship_RecordWithTheOlderTimeName_StoredWithThatTime()
+    {
+        await using var server = await RegistryServer.StartAsync();
+        var line = Line("from an older node");
+        line.Remove("timestamp");
+        line.Remove("nodeId");
+        line["time"] = "2026-11-28T12:00:01.5Z";
+
+        await server.Node.ShipOkAsync("edge-1:old", "edge-1", line);
+
+        var item = (await server.A.LogsAsync())["items"]![0]!;
+        Assert.Equal("2026-11-28T12:00:01.5Z", (string?)item["time"]);
+        Assert.Equal("edge-1", (string?)item["nodeId"]);
+    }
+
+    [Fact]
     public async Task Ship_SameBatchTwice_SecondIsADuplicateAndStoresNothing()
     {
         await using var server = await RegistryServer.StartAsync();
@@ -70,7 +86,7 @@ public sealed class LogIngestEndpointsTests
         { """{"nodeId":"edge-1","records":[]}""", Value, "batchId" },
         { """{"batchId":"b","records":[]}""", Value, "nodeId" },
         { """{"batchId":"b","nodeId":"edge-1"}""", Value, "records" },
-        { Batch("b", "edge-1", Replace(Line("x"), "time", "2026-11-28T12:00:00")).ToJsonString(), Value, "records[0].time" },
+        { Batch("b", "edge-1", Replace(Line("x"), "timestamp", "2026-11-28T12:00:00")).ToJsonString(), Value, "records[0].timestamp" },
         { Batch("b", "edge-1", Replace(Line("x"), "account", "12")).ToJsonString(), Value, "records[0].account" },
         { Batch("b", "edge-1", Replace(Line("x"), "event", "viewer")).ToJsonString(), Value, "records[0].event" },
         { Batch("b", "edge-1", Replace(Line("x"), "sequence", -1)).ToJsonString(), Value, "records[0].sequence" },

@@ -6,11 +6,13 @@ namespace EdgeCompute.Origin.Sample.Tests.Logs.Common;
 /// <summary>Log records and batches as a node sends them, and the query that reads them back.</summary>
 internal static class LogBatches
 {
+    /// <summary>A record as a node sends it: its sequence number, then its own log's JSON line.</summary>
     public static JsonObject Line(string message, string time = "2026-11-28T12:00:00.123Z", long sequence = 1, string requestId = "req-1",
         string account = RegistryServer.AccountA, string function = "hello", string level = "INFO") => new()
     {
-        ["time"] = time,
         ["sequence"] = sequence,
+        ["timestamp"] = time,
+        ["nodeId"] = "edge-line",
         ["requestId"] = requestId,
         ["account"] = account,
         ["function"] = function,
