@@ -112,10 +112,7 @@ internal sealed class LogBuffer : IFunctionLogLineQueue
     {
         lock (_sync)
         {
-            if (_spare.Count < SpareBuffers)
-            {
-                _spare.Push(batch.Buffer);
-            }
+            Recycle(batch);
         }
     }
 
@@ -147,16 +144,22 @@ internal sealed class LogBuffer : IFunctionLogLineQueue
     {
         _queued -= batch.Records;
         var before = Interlocked.Add(ref _dropped, batch.Records) - batch.Records;
-        if (_spare.Count < SpareBuffers)
-        {
-            _spare.Push(batch.Buffer);
-        }
+        Recycle(batch);
         // Once per episode: a log line per dropped batch would make an overload worse.
         if (!_dropping)
         {
             _dropping = true;
             _droppedAtEpisodeStart = before;
             LogShippingLog.DroppingStarted(_logger, Capacity);
+        }
+    }
+
+    /// <summary>Keeps a done-with batch's buffer for a later batch, up to <see cref="SpareBuffers"/>; under the lock.</summary>
+    private void Recycle(LogBatch batch)
+    {
+        if (_spare.Count < SpareBuffers)
+        {
+            _spare.Push(batch.Buffer);
         }
     }
 

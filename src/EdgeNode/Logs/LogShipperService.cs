@@ -7,8 +7,9 @@ namespace EdgeCompute.EdgeNode.Logs;
 
 /// <summary>
 /// Drains the <see cref="LogBuffer"/> to the regional origin: at once when a full batch
-/// (<see cref="LogShippingOptions.BatchRecords"/>) waits, else every <see cref="LogShippingOptions.ShipInterval"/>. A failed batch is sent again with the same id after
-/// the regional sync's backoff until acknowledged (at-least-once; the origin drops duplicates by id).
+/// (<see cref="LogShippingOptions.BatchRecords"/>) waits, else every <see cref="LogShippingOptions.ShipInterval"/>.
+/// A failed batch is sent again with the same id after the regional sync's backoff until acknowledged
+/// (at-least-once; the origin drops duplicates by id).
 /// On shutdown what is left gets one short try. Runs only with <c>Regional:Url</c> set.
 /// </summary>
 internal sealed class LogShipperService : BackgroundService
